@@ -1,0 +1,78 @@
+# nnbook — every command sets up what it needs first (a .venv from the lock, npm assets),
+# and skips set-up that is already done.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+WIDGET_JS := site_js
+NB ?=
+PYTEST_ARGS ?=
+
+.PHONY: help setup book test lab outputs outputs-all clean lock
+
+help:
+	@echo "make book     build the static site (_build/html/index.html)"
+	@echo "make test     run every test (unit, pairing, env, nbval, build, browser)"
+	@echo "make lab      open JupyterLab on the book"
+	@echo "make outputs NB=book/00_neurons.py   regenerate one chapter's .ipynb from its .py"
+	@echo "make outputs-all                     regenerate every chapter"
+	@echo "make clean    remove the build, caches, .venv and node_modules"
+
+setup: $(STAMP) $(NPM_STAMP)
+
+# The venv is rebuilt only when the lock or pyproject.toml changes.
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; nnbook needs Python 3.11 (set PYTHON=...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+# Widget JavaScript (and MathJax) for the static site, pinned by package-lock.json.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+$(WIDGET_JS): $(NPM_STAMP)
+	rm -rf $(WIDGET_JS) && mkdir -p $(WIDGET_JS)/widgets $(WIDGET_JS)/mathjax
+	cp node_modules/requirejs/require.js $(WIDGET_JS)/
+	cp node_modules/@jupyter-widgets/html-manager/dist/* $(WIDGET_JS)/widgets/
+	cp node_modules/mathjax/es5/tex-chtml.js $(WIDGET_JS)/mathjax/
+	cp -r node_modules/mathjax/es5/input node_modules/mathjax/es5/output node_modules/mathjax/es5/ui \
+	      node_modules/mathjax/es5/a11y node_modules/mathjax/es5/adaptors $(WIDGET_JS)/mathjax/
+	touch $(WIDGET_JS)
+
+book: setup $(WIDGET_JS)
+	$(BIN)/jupyter-book build -W -n --keep-going --path-output . .
+	@echo "The book is at $(CURDIR)/_build/html/index.html"
+
+test: setup $(WIDGET_JS)
+	$(BIN)/python tools/check_chromium.py
+	$(BIN)/python -m pytest -n 2 --dist loadscope --cov=nnbook --cov-report=term \
+	    --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+	    tests book $(PYTEST_ARGS)
+
+lab: setup
+	$(BIN)/jupyter lab book/
+
+# Outputs come only from here: .py -> fresh .ipynb -> executed in place (widget state stored).
+outputs: setup
+	@test -n "$(NB)" || { echo "usage: make outputs NB=book/NN_slug.py"; exit 1; }
+	$(BIN)/python tools/make_outputs.py $(NB)
+
+outputs-all: setup
+	$(BIN)/python tools/make_outputs.py book/[0-9][0-9]_*.py
+
+clean:
+	rm -rf _build .pytest_cache .hypothesis test-output $(WIDGET_JS) $(VENV) node_modules
+	find . -name __pycache__ -prune -exec rm -rf {} +
+
+# Re-pin every package from pyproject.toml's extras in a clean venv.
+lock:
+	rm -rf /tmp/nnbook-lock-venv && $(PYTHON) -m venv /tmp/nnbook-lock-venv
+	/tmp/nnbook-lock-venv/bin/python -m pip install --quiet ".[book,test]"
+	{ head -2 requirements.lock; /tmp/nnbook-lock-venv/bin/python -m pip freeze --exclude nnbook; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock

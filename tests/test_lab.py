@@ -1,0 +1,123 @@
+"""Real JupyterLab in headless Chromium: a reader opens a chapter, runs it, plays with a widget."""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+
+import nbformat
+import pytest
+
+from conftest import BOOK, OUTPUT, TOOLS, chapters, free_port
+
+sys.path.insert(0, str(TOOLS))
+from nnbook_checks import notebook_problems  # noqa: E402
+
+SCREENSHOTS = OUTPUT / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on a free loopback port, with its own token, serving a copy of book/."""
+    root = tmp_path_factory.mktemp("lab")
+    shutil.copytree(BOOK, root / "book")
+    settings = root / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    # Render every cell (JupyterLab 4 otherwise only renders the cells in view).
+    (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(root / "settings"),
+           "JUPYTER_CONFIG_DIR": str(root / "config"), "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
+           "PYTHONHASHSEED": "0"}
+    jupyter = os.path.join(os.path.dirname(sys.executable), "jupyter")
+    log = open(root / "lab.log", "w")
+    proc = subprocess.Popen(
+        [jupyter, "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root / 'book'}",
+         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("JupyterLab did not start:\n" + (root / "lab.log").read_text()[-3000:])
+            time.sleep(0.5)
+    yield {"url": url, "token": token, "root": root / "book"}
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def open_notebook(browser, lab, name):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{lab['url']}/lab/tree/{name}?token={lab['token']}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60000)
+    return page
+
+
+def run_all(page, timeout=180):
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.wait_for_function(
+        "() => { const ps = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];"
+        " return ps.length > 0 && ps.every(p => /\\[\\d+\\]/.test(p.textContent)); }",
+        timeout=timeout * 1000)
+
+
+def figure_sources(cell):
+    return cell.locator("img").evaluate_all("els => els.map(e => e.src)")
+
+
+@pytest.mark.parametrize("py", chapters(), ids=lambda p: p.stem)
+def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
+    name = py.with_suffix(".ipynb").name
+    page = open_notebook(browser, lab, name)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    run_all(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    # No error or stderr output anywhere on the page.
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
+
+    # Move the first slider of the first widget; its figure must change.
+    slider = page.locator(".widget-slider .noUi-handle").first
+    slider.wait_for(timeout=30000)
+    cell = slider.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-CodeCell ')]")
+    cell.scroll_into_view_if_needed()
+    before = figure_sources(cell)
+    assert before, "the widget shows no figure"
+    page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-before.png"))
+    slider.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "([el, before]) => { const now = [...el.querySelectorAll('img')].map(e => e.src);"
+        " return now.length > 0 && JSON.stringify(now) !== JSON.stringify(before); }",
+        arg=[cell.element_handle(), before], timeout=20000)
+    page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-after.png"))
+
+    # Save, and check the notebook JupyterLab executed: every cell ran, none raised.
+    page.locator(".lm-MenuBar-itemLabel", has_text="File").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Save Notebook").first.click()
+    page.wait_for_function("() => !document.querySelector('.jp-mod-dirty')", timeout=20000)
+    nb = nbformat.read(lab["root"] / name, as_version=4)
+    assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
+    assert notebook_problems(nb) == []
+    assert not errors, errors
+    page.close()

@@ -1,0 +1,107 @@
+"""Checks on the committed, executed chapters, and on the checks that guard them."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import nbformat
+import pytest
+import yaml
+
+from conftest import BOOK, ROOT, TOOLS, chapters
+
+sys.path.insert(0, str(TOOLS))
+from nnbook_checks import notebook_problems  # noqa: E402
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def notebooks():
+    return [p.with_suffix(".ipynb") for p in chapters()]
+
+
+def read(path):
+    return nbformat.read(path, as_version=4)
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
+def test_executed_without_errors_or_stderr(path):
+    assert notebook_problems(read(path)) == []
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
+def test_every_code_cell_was_executed_in_order(path):
+    counts = [c.execution_count for c in read(path).cells if c.cell_type == "code"]
+    assert None not in counts, "a code cell has no outputs from `make outputs`"
+    assert counts == list(range(1, len(counts) + 1))
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
+def test_widget_cells_are_tagged_and_their_state_is_saved(path):
+    nb = read(path)
+    widget_cells = [c for c in nb.cells if c.cell_type == "code"
+                    and any(WIDGET_VIEW in o.get("data", {}) for o in c.outputs)]
+    for cell in widget_cells:
+        assert "nbval-ignore-output" in cell.metadata.get("tags", []), cell.source[:80]
+    if widget_cells:
+        assert nb.metadata["widgets"][WIDGET_STATE]["state"], "widget state was not stored"
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
+def test_chapter_has_the_books_shape(path):
+    markdown = "\n".join(c.source for c in read(path).cells if c.cell_type == "markdown")
+    for heading in ("## Summary", "## Exercises", "## Sources"):
+        assert heading in markdown, f"{path.name} lacks a '{heading}' section"
+    assert "dropdown" in markdown, "exercise solutions belong in collapsed dropdowns"
+
+
+def test_toc_lists_every_chapter():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [entry["file"] for entry in toc["chapters"]]
+    assert [f"book/{p.stem}" for p in chapters()] == [f for f in files if f.startswith("book/0")]
+
+
+def test_nbval_catches_a_changed_number(tmp_path):
+    """Acceptance check of the check itself: alter one printed digit, nbval must fail."""
+    source = notebooks()[0]
+    nb = read(source)
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        streams = [o for o in cell.get("outputs", []) if o.get("output_type") == "stream"]
+        if streams and "nbval-ignore-output" not in tags and any(ch.isdigit() for ch in streams[0].text):
+            text = streams[0].text
+            i = next(i for i, ch in enumerate(text) if ch.isdigit())
+            streams[0].text = text[:i] + str((int(text[i]) + 1) % 10) + text[i + 1:]
+            break
+    else:
+        pytest.fail(f"{source.name} prints no number to alter")
+    altered = tmp_path / source.name
+    nbformat.write(nb, altered)
+    env = {**os.environ, "PYTHONPATH": str(BOOK)}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+         "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"), "-q", str(altered)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert "1 failed" in result.stdout, result.stdout[-2000:]
+
+
+def test_the_build_fails_on_a_cell_that_raised(tmp_path):
+    """Acceptance check: a notebook holding an error output breaks the -W book build."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# A chapter"), nbformat.v4.new_code_cell("1 / 0")]
+    nb.cells[1].outputs = [nbformat.v4.new_output("error", ename="ZeroDivisionError",
+                                                  evalue="division by zero", traceback=[])]
+    nbformat.write(nb, tmp_path / "broken.ipynb")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: broken\n")
+    (tmp_path / "_config.yml").write_text(json.dumps({
+        "title": "t", "execute": {"execute_notebooks": "off"},
+        "sphinx": {"local_extensions": {"nnbook_checks": str(TOOLS)}}}))
+    jb = os.path.join(os.path.dirname(sys.executable), "jupyter-book")
+    result = subprocess.run([jb, "build", "-W", "-n", "--keep-going", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert "raised ZeroDivisionError" in result.stdout + result.stderr

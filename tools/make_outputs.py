@@ -1,0 +1,56 @@
+"""Regenerate chapter notebooks: book/NN_slug.py -> book/NN_slug.ipynb, executed in place.
+
+The .py (jupytext py:percent) is the source of truth.  This writes a fresh .ipynb
+from it, executes every cell in this environment's kernel (widget state is stored,
+so sliders render on the static site), and refuses to save a notebook whose
+outputs hold an error or anything on stderr.
+
+Usage: python tools/make_outputs.py book/00_neurons.py [more chapters...]
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+
+from nnbook_checks import notebook_problems  # tools/ is this script's folder
+
+os.environ.setdefault("PYTHONHASHSEED", "0")
+os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+
+
+def make(py: Path) -> float:
+    if py.suffix != ".py":
+        raise SystemExit(f"{py}: expected a chapter .py file")
+    nb = jupytext.read(py)
+    nb.metadata["jupytext"] = {"formats": "ipynb,py:percent"}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    start = time.perf_counter()
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
+                            resources={"metadata": {"path": str(py.parent)}})
+    client.execute()
+    seconds = time.perf_counter() - start
+    bad = notebook_problems(nb)
+    if bad:
+        raise SystemExit(f"{py}: not saved, the executed notebook has problems:\n  " + "\n  ".join(bad))
+    for cell in nb.cells:  # execution metadata holds timestamps: keep the file reproducible
+        cell.metadata.pop("execution", None)
+    nbformat.write(nb, py.with_suffix(".ipynb"))
+    return seconds
+
+
+def main(paths: list[str]) -> None:
+    if not paths:
+        raise SystemExit(__doc__)
+    for p in paths:
+        seconds = make(Path(p))
+        print(f"{p}: executed in {seconds:.1f} s -> {Path(p).with_suffix('.ipynb')}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
