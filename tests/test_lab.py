@@ -39,17 +39,20 @@ def lab(tmp_path_factory):
     proc = subprocess.Popen(
         [jupyter, "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root / 'book'}",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+         "--allow-root", "--LabApp.news_url=", "--LabApp.extension_manager=readonly",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while True:
         try:
-            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
-            break
+            with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2):
+                break
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
+                proc.wait()
+                log.close()
                 pytest.fail("JupyterLab did not start:\n" + (root / "lab.log").read_text()[-3000:])
             time.sleep(0.5)
     yield {"url": url, "token": token, "root": root / "book"}
@@ -96,8 +99,9 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
     assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
 
     # Move the first slider of the first widget; its figure must change.
+    page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-ran.png"), full_page=True)
     slider = page.locator(".widget-slider .noUi-handle").first
-    slider.wait_for(timeout=30000)
+    slider.wait_for(timeout=120000)
     cell = slider.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-CodeCell ')]")
     cell.scroll_into_view_if_needed()
     before = figure_sources(cell)
