@@ -1,0 +1,242 @@
+"""Weight initialization schemes (chapter 4, "Initialization").
+
+Each scheme is a function ``scheme(shape, rng, **params)`` returning a new
+float64 array of ``shape`` = (..., n_out, n_in): the last two axes are one
+weight matrix W (z = W a + b, ENGINE.md), any leading axes are model axes.
+So fan_in = n_in = ``shape[-1]`` and fan_out = n_out = ``shape[-2]``.
+``rng`` is a :class:`numpy.random.Generator` (no hidden global state).
+
+``get(name, **params)`` returns an :class:`Init` — a callable ``init(shape, rng)``
+with its parameters bound — from the table ``INITS``, like
+:mod:`nnbook.activations`.
+
+Conventions, and how they map to the sources
+--------------------------------------------
+* ``normal(std)`` takes a **standard deviation**.  Glassner's "N(0, 0.05)" is
+  Keras 2's ``kernel_initializer='normal'`` = RandomNormal(mean=0, stddev=0.05),
+  so it is ``normal`` with std = 0.05 (variance 0.0025).  Qiu's "mean 0,
+  variance 0.01" is ``normal`` with std = 0.1.
+* ``glorot_uniform`` is exactly scikit-learn's ``MLPClassifier._init_coef``:
+  U(−r, r), r = √(A / (fan_in + fan_out)), A = 2 for the logistic sigmoid and
+  6 otherwise (Kneusel ch. 9).  Glorot & Bengio's own sigmoid recommendation is
+  4× the tanh bound (Qiu, erratum E7); scikit-learn's A = 2 is smaller.
+* ``xavier_normal`` is Glorot's normal variant, N(0, 2/(fan_in + fan_out)).
+  Kneusel's "Caffe-style Xavier", N(0, 1)·√(1/fan_in), is ``lecun_normal``
+  (also Nielsen's improved initialization, N(0, 1/n_in)).
+* ``he_normal`` N(0, 2/fan_in), ``he_uniform`` U(±√(6/fan_in)) (He et al. 2015).
+* ``small_uniform`` 0.01·U[0, 1) and ``small_normal`` 0.01·N(0, 1) are the
+  "early practice" of Kneusel ch. 9; ``large_normal`` N(0, 1) is Nielsen's
+  ``large_weight_initializer``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
+
+import numpy as np
+
+__all__ = [
+    "Init", "INITS", "get", "names", "fans",
+    "zeros", "constant", "small_uniform", "small_normal", "normal", "large_normal",
+    "glorot_uniform", "glorot_bound", "xavier_normal", "he_normal", "he_uniform", "lecun_normal",
+]
+
+_LOGISTIC = ("sigmoid", "logistic")
+
+
+def _check_shape(shape, *, need_fans):
+    if isinstance(shape, (int, np.integer)) and not isinstance(shape, bool):
+        shape = (shape,)
+    try:
+        shape = tuple(shape)
+    except TypeError:
+        raise TypeError(f"shape: expected a tuple of positive integers, got {shape!r}") from None
+    if not shape or any(isinstance(s, bool) or not isinstance(s, (int, np.integer)) or s < 1 for s in shape):
+        raise ValueError(f"shape: expected a tuple of positive integers, got {shape!r}")
+    if need_fans and len(shape) < 2:
+        raise ValueError(f"shape: expected (..., n_out, n_in) so that fan_in and fan_out are defined, "
+                         f"got {shape!r}")
+    return tuple(int(s) for s in shape)
+
+
+def _check_rng(rng):
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng: expected a numpy.random.Generator (np.random.default_rng(seed)), "
+                        f"got {type(rng).__name__}")
+    return rng
+
+
+def _check_positive(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{name}: expected a finite number > 0, got {value!r}")
+    return float(value)
+
+
+def fans(shape):
+    """(fan_in, fan_out) = (shape[-1], shape[-2]) for a weight shape (..., n_out, n_in) (chapter 4)."""
+    shape = _check_shape(shape, need_fans=True)
+    return shape[-1], shape[-2]
+
+
+# --- the schemes ------------------------------------------------------------------
+
+def zeros(shape, rng=None):
+    """w = 0 (chapter 4): every unit of a layer computes the same thing, so symmetry is never broken."""
+    return np.zeros(_check_shape(shape, need_fans=False))
+
+
+def constant(shape, rng=None, value=0.1):
+    """w = c for every weight (chapter 4): the symmetric-weights failure with a non-zero c."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"value: expected a number, got {type(value).__name__}")
+    if not np.isfinite(value):
+        raise ValueError(f"value: expected a finite number, got {value!r}")
+    return np.full(_check_shape(shape, need_fans=False), float(value))
+
+
+def small_uniform(shape, rng, scale=0.01):
+    """w = s·u, u ~ U[0, 1), s = ``scale`` = 0.01 (chapter 4; Kneusel's early practice).
+
+    Mean s/2, variance s²/12 (all weights positive, as the text describes it).
+    """
+    scale = _check_positive(scale, "scale")
+    return scale * _check_rng(rng).random(_check_shape(shape, need_fans=False))
+
+
+def small_normal(shape, rng, scale=0.01):
+    """w = s·ε, ε ~ N(0, 1), s = ``scale`` = 0.01 (chapter 4; Kneusel's early practice)."""
+    scale = _check_positive(scale, "scale")
+    return scale * _check_rng(rng).standard_normal(_check_shape(shape, need_fans=False))
+
+
+def normal(shape, rng, std=0.05):
+    """w ~ N(0, σ²) with σ = ``std`` (a standard deviation) (chapter 4).
+
+    Glassner's N(0, 0.05) (Keras RandomNormal, stddev = 0.05) is the default.
+    """
+    std = _check_positive(std, "std")
+    return std * _check_rng(rng).standard_normal(_check_shape(shape, need_fans=False))
+
+
+def large_normal(shape, rng):
+    """w ~ N(0, 1) (chapter 4; Nielsen's "large" initialization): saturates sigmoids in wide layers."""
+    return _check_rng(rng).standard_normal(_check_shape(shape, need_fans=False))
+
+
+def glorot_bound(fan_in, fan_out, activation="relu"):
+    """r = √(A / (fan_in + fan_out)), A = 2 if activation is "sigmoid"/"logistic" else 6 (chapter 4).
+
+    scikit-learn's ``_init_coef`` bound; e.g. 2 → 3 gives 0.63246 (A = 2) and 1.09545 (A = 6).
+    """
+    for name, value in (("fan_in", fan_in), ("fan_out", fan_out)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name}: expected a positive integer, got {value!r}")
+    if not isinstance(activation, str):
+        raise TypeError(f"activation: expected an activation name (str), got {type(activation).__name__}")
+    factor = 2.0 if activation in _LOGISTIC else 6.0
+    return float(np.sqrt(factor / (fan_in + fan_out)))
+
+
+def glorot_uniform(shape, rng, activation="relu"):
+    """w ~ U(−r, r), r = √(A / (fan_in + fan_out)), A = 2 for sigmoid/logistic, 6 otherwise (chapter 4).
+
+    Exactly scikit-learn's ``MLPClassifier._init_coef`` (Kneusel ch. 9);
+    variance r²/3 = A / (3(fan_in + fan_out)), i.e. 2/(fan_in + fan_out) for A = 6.
+    """
+    shape = _check_shape(shape, need_fans=True)
+    r = glorot_bound(shape[-1], shape[-2], activation)
+    return _check_rng(rng).uniform(-r, r, shape)
+
+
+def xavier_normal(shape, rng):
+    """w ~ N(0, 2/(fan_in + fan_out)) (chapter 4; Glorot & Bengio's normal variant, Qiu §5.7.4)."""
+    shape = _check_shape(shape, need_fans=True)
+    return np.sqrt(2.0 / (shape[-1] + shape[-2])) * _check_rng(rng).standard_normal(shape)
+
+
+def he_normal(shape, rng):
+    """w ~ N(0, 2/fan_in) (chapter 4; He et al. 2015, for ReLU layers)."""
+    shape = _check_shape(shape, need_fans=True)
+    return np.sqrt(2.0 / shape[-1]) * _check_rng(rng).standard_normal(shape)
+
+
+def he_uniform(shape, rng):
+    """w ~ U(−r, r), r = √(6/fan_in), so Var w = 2/fan_in (chapter 4; He et al. 2015)."""
+    shape = _check_shape(shape, need_fans=True)
+    r = np.sqrt(6.0 / shape[-1])
+    return _check_rng(rng).uniform(-r, r, shape)
+
+
+def lecun_normal(shape, rng):
+    """w ~ N(0, 1/fan_in), std 1/√n_in (chapter 4; Nielsen's improved init, Kneusel's Caffe-style Xavier)."""
+    shape = _check_shape(shape, need_fans=True)
+    return np.sqrt(1.0 / shape[-1]) * _check_rng(rng).standard_normal(shape)
+
+
+# --- the table ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Init:
+    """One initialization scheme (chapter 4): ``fn(shape, rng, **params)``, its formula and bound parameters."""
+
+    name: str
+    fn: Callable
+    formula: str
+    params: dict = field(default_factory=dict)
+
+    def __call__(self, shape, rng=None):
+        return self.fn(shape, rng, **self.params)
+
+
+INITS: dict[str, Init] = {
+    entry.name: entry
+    for entry in [
+        Init("zeros", zeros, "0"),
+        Init("constant", constant, "c", {"value": 0.1}),
+        Init("small_uniform", small_uniform, "s·U[0, 1)", {"scale": 0.01}),
+        Init("small_normal", small_normal, "s·N(0, 1)", {"scale": 0.01}),
+        Init("normal", normal, "N(0, σ²)", {"std": 0.05}),
+        Init("large_normal", large_normal, "N(0, 1)"),
+        Init("glorot_uniform", glorot_uniform, "U(±√(A/(fan_in+fan_out)))", {"activation": "relu"}),
+        Init("xavier_normal", xavier_normal, "N(0, 2/(fan_in+fan_out))"),
+        Init("he_normal", he_normal, "N(0, 2/fan_in)"),
+        Init("he_uniform", he_uniform, "U(±√(6/fan_in))"),
+        Init("lecun_normal", lecun_normal, "N(0, 1/fan_in)"),
+    ]
+}
+
+
+def names() -> list[str]:
+    """The names of all initialization schemes, in table order (chapter 4)."""
+    return list(INITS)
+
+
+def get(name, **params) -> Init:
+    """Look up an initialization scheme by name, with its parameters bound (chapter 4).
+
+    ``get("normal", std=0.05)(shape, rng)`` draws Glassner's N(0, 0.05) weights;
+    ``get("glorot_uniform", activation="logistic")`` uses A = 2.  An :class:`Init`
+    passes through unchanged.  Unknown names and parameters raise ``ValueError``.
+    """
+    if isinstance(name, Init):
+        if params:
+            raise ValueError("params: cannot bind parameters to an Init object; pass its name")
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"name: expected an initialization name (str), got {type(name).__name__}")
+    if name not in INITS:
+        raise ValueError(f"name: unknown initialization {name!r}; choose one of {', '.join(INITS)}")
+    entry = INITS[name]
+    if not params:
+        return entry
+    unknown = set(params) - set(entry.params)
+    if unknown:
+        allowed = ", ".join(entry.params) or "none"
+        raise ValueError(f"params: {name} takes parameters ({allowed}), got {', '.join(sorted(unknown))}")
+    bound = {**entry.params, **params}
+    # validate the parameters now (one draw from a throwaway generator), not at first use
+    entry.fn((1, 1), np.random.default_rng(0), **bound)
+    return Init(name, entry.fn, entry.formula, bound)
