@@ -1,9 +1,10 @@
-"""Activation functions and their derivatives (chapter 0, "Activations").
+"""Activation functions and their derivatives (chapter 0, "Activation functions").
 
 Every activation is a pair (f, f') kept in one table, ``ACTIVATIONS``, in the
 spirit of scikit-learn's ``ACTIVATIONS``/``DERIVATIVES`` dictionaries.  Both
 functions act elementwise on a numpy array ``z`` of net inputs and return a new
-float64 array; ``f'`` is the derivative with respect to ``z``.
+float64 array; ``f'`` is the derivative with respect to ``z``.  Each entry also
+records its range, its kinks (the points where f' jumps) and its source.
 
 Conventions (chapter 0 states them too): at a kink the derivative takes the
 value of the right-hand piece, so ReLU'(0) = 1 as in Qiu's Table 5.1, and the
@@ -12,6 +13,8 @@ written so that it stays finite, and warning-free, for ``abs(z)`` up to 1e300.
 """
 from __future__ import annotations
 
+import math
+import numbers
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable
@@ -23,7 +26,12 @@ __all__ = ["Activation", "ACTIVATIONS", "get", "names"]
 
 @dataclass(frozen=True)
 class Activation:
-    """One activation: ``f(z)``, its derivative ``df(z)`` and their formulas."""
+    """One activation: ``f(z)``, its derivative ``df(z)`` and their formulas.
+
+    ``range`` is the set of values f takes (for the default parameters),
+    ``kinks`` the points where f' is discontinuous, ``source`` where the book
+    takes the function from.
+    """
 
     name: str
     f: Callable[[np.ndarray], np.ndarray]
@@ -31,6 +39,9 @@ class Activation:
     formula: str
     derivative: str
     params: dict = field(default_factory=dict)
+    range: str = ""
+    kinks: tuple = ()
+    source: str = ""
 
     def __call__(self, z):
         return self.f(z)
@@ -48,19 +59,38 @@ def d_identity(z):
     return np.ones_like(z, dtype=float)
 
 
+def step(z):
+    """The perceptron's threshold: 1 for z ≥ 0, else 0."""
+    return (np.asarray(z, dtype=float) >= 0).astype(float)
+
+
+def d_step(z):
+    """0 wherever it exists (everywhere but z = 0): no gradient to learn from."""
+    return np.zeros_like(z, dtype=float)
+
+
 def sigmoid(z):
-    """σ(z) = 1 / (1 + e^{-z}), computed as ½(1 + tanh(z/2)) so it never overflows."""
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
+    """σ(z) = 1 / (1 + e^(−z)).
+
+    Computed from e = exp(−abs(z)), which never overflows: σ = 1/(1 + e) for
+    z ≥ 0 and e/(1 + e) for z < 0, accurate to the last digit on both tails.
+    """
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def d_sigmoid(z):
-    """σ'(z) = σ(z)(1 − σ(z)); at most 0.25, at z = 0."""
-    s = sigmoid(z)
-    return s * (1.0 - s)
+    """σ'(z) = σ(z)(1 − σ(z)) = σ(z)σ(−z); at most 0.25, at z = 0.
+
+    Computed as e/(1 + e)² with e = exp(−abs(z)), so the tails keep their digits.
+    """
+    e = np.exp(-np.abs(np.asarray(z, dtype=float)))
+    return e / (1.0 + e) ** 2
 
 
 def tanh(z):
-    """tanh(z) = (e^z − e^{-z}) / (e^z + e^{-z}) = 2σ(2z) − 1."""
+    """tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)) = 2σ(2z) − 1."""
     return np.tanh(np.asarray(z, dtype=float))
 
 
@@ -68,75 +98,6 @@ def d_tanh(z):
     """tanh'(z) = 1 − tanh²(z); at most 1, at z = 0."""
     t = np.tanh(np.asarray(z, dtype=float))
     return 1.0 - t * t
-
-
-def relu(z):
-    """ReLU(z) = max(0, z)."""
-    return np.maximum(np.asarray(z, dtype=float), 0.0)
-
-
-def d_relu(z):
-    """ReLU'(z) = 1 for z ≥ 0, else 0 (Qiu's convention at 0)."""
-    return (np.asarray(z) >= 0).astype(float)
-
-
-def leaky_relu(z, slope=0.01):
-    """LeakyReLU(z) = max(0, z) + λ·min(0, z), with λ = ``slope`` (Qiu: λ = 0.01)."""
-    z = np.asarray(z, dtype=float)
-    return np.where(z >= 0, z, slope * z)
-
-
-def d_leaky_relu(z, slope=0.01):
-    """LeakyReLU'(z) = 1 for z ≥ 0, else λ."""
-    return np.where(np.asarray(z) >= 0, 1.0, slope)
-
-
-def prelu(z, a=0.25):
-    """PReLU(z) = max(0, z) + a·min(0, z); ``a`` is learnable in a network (He et al. 2015).
-
-    Here ``a`` is a fixed parameter: a = 0 gives ReLU, a small constant leaky ReLU.
-    """
-    return leaky_relu(z, a)
-
-
-def d_prelu(z, a=0.25):
-    """PReLU'(z) = 1 for z ≥ 0, else a (and ∂PReLU/∂a = min(0, z))."""
-    return d_leaky_relu(z, a)
-
-
-def elu(z, alpha=1.0):
-    """ELU(z) = z for z ≥ 0, α(e^z − 1) otherwise."""
-    z = np.asarray(z, dtype=float)
-    return np.where(z >= 0, z, alpha * np.expm1(np.minimum(z, 0.0)))
-
-
-def d_elu(z, alpha=1.0):
-    """ELU'(z) = 1 for z ≥ 0, αe^z otherwise."""
-    z = np.asarray(z, dtype=float)
-    return np.where(z >= 0, 1.0, alpha * np.exp(np.minimum(z, 0.0)))
-
-
-def softplus(z):
-    """softplus(z) = ln(1 + e^z), computed as logaddexp(0, z)."""
-    return np.logaddexp(0.0, np.asarray(z, dtype=float))
-
-
-def d_softplus(z):
-    """softplus'(z) = σ(z)."""
-    return sigmoid(z)
-
-
-def swish(z, beta=1.0):
-    """swish(z) = z·σ(βz) (Ramachandran et al. 2017; β = 1 is also called SiLU)."""
-    z = np.asarray(z, dtype=float)
-    return z * sigmoid(beta * z)
-
-
-def d_swish(z, beta=1.0):
-    """swish'(z) = σ(βz) + βz·σ(βz)(1 − σ(βz))."""
-    z = np.asarray(z, dtype=float)
-    s = sigmoid(beta * z)
-    return s + beta * z * s * (1.0 - s)
 
 
 def hard_sigmoid(z):
@@ -161,24 +122,129 @@ def d_hard_tanh(z):
     return np.where((z > -1) & (z < 1), 1.0, 0.0)
 
 
+def relu(z):
+    """ReLU(z) = max(0, z)."""
+    return np.maximum(np.asarray(z, dtype=float), 0.0)
+
+
+def d_relu(z):
+    """ReLU'(z) = 1 for z ≥ 0, else 0 (Qiu's convention at 0)."""
+    return (np.asarray(z) >= 0).astype(float)
+
+
+def leaky_relu(z, slope=0.01):
+    """LeakyReLU(z) = max(0, z) + λ·min(0, z), with λ = ``slope`` (Qiu: λ = 0.01)."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z >= 0, z, slope * z)
+
+
+def d_leaky_relu(z, slope=0.01):
+    """LeakyReLU'(z) = 1 for z ≥ 0, else λ."""
+    return np.where(np.asarray(z) >= 0, 1.0, float(slope))
+
+
+def prelu(z, a=0.25):
+    """PReLU(z) = max(0, z) + a·min(0, z); ``a`` is learnable in a network (He et al. 2015).
+
+    Here ``a`` is a fixed parameter: a = 0 gives ReLU, a small constant leaky ReLU.
+    """
+    return leaky_relu(z, a)
+
+
+def d_prelu(z, a=0.25):
+    """PReLU'(z) = 1 for z ≥ 0, else a (and ∂PReLU/∂a = min(0, z))."""
+    return d_leaky_relu(z, a)
+
+
+def softplus(z):
+    """softplus(z) = ln(1 + e^z), computed as logaddexp(0, z)."""
+    return np.logaddexp(0.0, np.asarray(z, dtype=float))
+
+
+def d_softplus(z):
+    """softplus'(z) = σ(z)."""
+    return sigmoid(z)
+
+
+def elu(z, alpha=1.0):
+    """ELU(z) = z for z ≥ 0, α(e^z − 1) otherwise (Clevert et al. 2016)."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z >= 0, z, alpha * np.expm1(np.minimum(z, 0.0)))
+
+
+def d_elu(z, alpha=1.0):
+    """ELU'(z) = 1 for z ≥ 0, αe^z otherwise."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z >= 0, 1.0, alpha * np.exp(np.minimum(z, 0.0)))
+
+
+def swish(z, beta=1.0):
+    """swish(z) = z·σ(βz) (Ramachandran et al. 2017; β = 1 is also called SiLU)."""
+    z = np.asarray(z, dtype=float)
+    return z * sigmoid(beta * z)
+
+
+def d_swish(z, beta=1.0):
+    """swish'(z) = σ(βz) + βz·σ'(βz)."""
+    z = np.asarray(z, dtype=float)
+    return sigmoid(beta * z) + beta * z * d_sigmoid(beta * z)
+
+
+_erfc = np.vectorize(math.erfc, otypes=[float])
+
+
+def _std_normal_cdf(z):
+    """Φ(z) = erfc(−z/√2)/2 (erfc keeps the digits of the far left tail)."""
+    return 0.5 * _erfc(-np.asarray(z, dtype=float) / math.sqrt(2.0))
+
+
+def gelu(z):
+    """GELU(z) = z·Φ(z), Φ the standard normal CDF (Hendrycks & Gimpel 2016), exact form."""
+    z = np.asarray(z, dtype=float)
+    return z * _std_normal_cdf(z)
+
+
+def d_gelu(z):
+    """GELU'(z) = Φ(z) + z·φ(z), φ the standard normal density."""
+    z = np.asarray(z, dtype=float)
+    zc = np.clip(z, -40.0, 40.0)  # φ(±40) underflows to 0 anyway; clipping avoids z² overflow
+    return _std_normal_cdf(z) + z * np.exp(-0.5 * zc * zc) / math.sqrt(2.0 * math.pi)
+
+
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in [
-        Activation("identity", identity, d_identity, "z", "1"),
-        Activation("sigmoid", sigmoid, d_sigmoid, "1/(1+e^{-z})", "σ(z)(1−σ(z))"),
-        Activation("tanh", tanh, d_tanh, "(e^z−e^{-z})/(e^z+e^{-z})", "1−tanh²(z)"),
-        Activation("hard_sigmoid", hard_sigmoid, d_hard_sigmoid,
-                   "max(min(0.25z+0.5, 1), 0)", "0.25 on (−2, 2), else 0"),
-        Activation("hard_tanh", hard_tanh, d_hard_tanh, "max(min(z, 1), −1)", "1 on (−1, 1), else 0"),
-        Activation("relu", relu, d_relu, "max(0, z)", "1 if z ≥ 0 else 0"),
+        Activation("identity", identity, d_identity, "z", "1",
+                   range="(−∞, ∞)", source="linear output units"),
+        Activation("step", step, d_step, "1 if z ≥ 0 else 0", "0 (undefined at 0)",
+                   range="{0, 1}", kinks=(0.0,), source="Qiu §5.1.1 (the perceptron)"),
+        Activation("sigmoid", sigmoid, d_sigmoid, "1 / (1 + e⁻ᶻ)", "σ(z)(1 − σ(z))",
+                   range="(0, 1)", source="Qiu (5.4), Table 5.1"),
+        Activation("tanh", tanh, d_tanh, "(eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ) = 2σ(2z) − 1", "1 − tanh²(z)",
+                   range="(−1, 1)", source="Qiu (5.5)–(5.6), Table 5.1"),
+        Activation("hard_sigmoid", hard_sigmoid, d_hard_sigmoid, "max(min(0.25z + 0.5, 1), 0)",
+                   "0.25 on (−2, 2), else 0", range="[0, 1]", kinks=(-2.0, 2.0),
+                   source="Qiu (5.7)–(5.11), Fig. 5.3a"),
+        Activation("hard_tanh", hard_tanh, d_hard_tanh, "max(min(z, 1), −1)",
+                   "1 on (−1, 1), else 0", range="[−1, 1]", kinks=(-1.0, 1.0),
+                   source="Qiu (5.12)–(5.15), Fig. 5.3b"),
+        Activation("relu", relu, d_relu, "max(0, z)", "1 if z ≥ 0 else 0",
+                   range="[0, ∞)", kinks=(0.0,), source="Qiu (5.16)–(5.17), Table 5.1"),
         Activation("leaky_relu", leaky_relu, d_leaky_relu, "max(0, z) + λ·min(0, z)",
-                   "1 if z ≥ 0 else λ", {"slope": 0.01}),
+                   "1 if z ≥ 0 else λ", {"slope": 0.01},
+                   range="(−∞, ∞)", kinks=(0.0,), source="Qiu (5.18)–(5.19)"),
         Activation("prelu", prelu, d_prelu, "max(0, z) + a·min(0, z)", "1 if z ≥ 0 else a",
-                   {"a": 0.25}),
-        Activation("elu", elu, d_elu, "z if z ≥ 0 else α(e^z − 1)", "1 if z ≥ 0 else αe^z",
-                   {"alpha": 1.0}),
-        Activation("softplus", softplus, d_softplus, "ln(1 + e^z)", "σ(z)"),
-        Activation("swish", swish, d_swish, "z·σ(βz)", "σ(βz) + βz·σ(βz)(1−σ(βz))", {"beta": 1.0}),
+                   {"a": 0.25}, range="(−∞, ∞)", kinks=(0.0,), source="Qiu (5.20)–(5.21), Fig. 5.4"),
+        Activation("softplus", softplus, d_softplus, "ln(1 + eᶻ)", "σ(z)",
+                   range="(0, ∞)", source="Qiu (5.22), Table 5.1, Fig. 5.4"),
+        Activation("elu", elu, d_elu, "z if z ≥ 0 else α(eᶻ − 1)", "1 if z ≥ 0 else αeᶻ",
+                   {"alpha": 1.0}, range="(−α, ∞)", kinks=(0.0,),
+                   source="beyond Qiu: Clevert et al. 2016"),
+        Activation("swish", swish, d_swish, "z·σ(βz)", "σ(βz) + βz·σ(βz)(1 − σ(βz))",
+                   {"beta": 1.0}, range="[−0.278/β, ∞) for β > 0",
+                   source="beyond Qiu: Ramachandran et al. 2017"),
+        Activation("gelu", gelu, d_gelu, "z·Φ(z)", "Φ(z) + z·φ(z)",
+                   range="[−0.170, ∞)", source="beyond Qiu: Hendrycks & Gimpel 2016"),
     ]
 }
 
@@ -193,7 +259,8 @@ def get(name, **params) -> Activation:
 
     ``get("leaky_relu", slope=0.1)`` returns an :class:`Activation` whose ``f``
     and ``df`` use λ = 0.1.  An :class:`Activation` passes through unchanged.
-    Unknown names and parameters raise ``ValueError`` naming them.
+    Unknown names and parameters raise ``ValueError`` naming them; a name or
+    parameter value of the wrong type raises ``TypeError``.
     """
     if isinstance(name, Activation):
         if params:
@@ -211,8 +278,10 @@ def get(name, **params) -> Activation:
         allowed = ", ".join(act.params) or "none"
         raise ValueError(f"params: {name} takes parameters ({allowed}), got {', '.join(sorted(unknown))}")
     for key, value in params.items():
-        if not np.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{key}: expected a real number, got {type(value).__name__} {value!r}")
+        if not math.isfinite(value):
             raise ValueError(f"{key}: expected a finite number, got {value!r}")
-    bound = {**act.params, **params}
+    bound = {key: float(value) for key, value in {**act.params, **params}.items()}
     return Activation(name, partial(act.f, **bound), partial(act.df, **bound),
-                      act.formula, act.derivative, bound)
+                      act.formula, act.derivative, bound, act.range, act.kinks, act.source)

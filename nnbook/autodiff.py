@@ -1,6 +1,6 @@
 """Automatic differentiation on scalars: reverse mode (``Value``) and forward mode (``Dual``) (chapter 2).
 
-A program built from primitives (+, −, ×, /, **, exp, log, tanh, σ, ReLU) is a
+A program built from primitives (+, −, ×, /, ``**``, exp, log, tanh, σ, ReLU) is a
 *computation graph*.  Its derivative is the product of the local derivatives
 along each path, summed over paths (Qiu §5.4, Fig. 5.8).  Two orders of
 accumulation:

@@ -216,7 +216,7 @@ def mse_grad(out, y):
 
 
 def mae(out, y):
-    """Mean absolute error: L = (1/n) Σ_i Σ_j |out_ij − y_ij| (chapter 3; Kneusel's L_abs)."""
+    """Mean absolute error: L = (1/n) Σ_i Σ_j abs(out_ij − y_ij) (chapter 3; Kneusel's L_abs)."""
     out, y, n = _check(out, y)
     with np.errstate(**_IGNORE):
         return np.sum(np.abs(out - y), axis=(-2, -1)) / n
@@ -230,7 +230,7 @@ def mae_grad(out, y):
 
 
 def huber(out, y, delta=1.0):
-    """Huber loss: per entry ½r² for |r| ≤ δ, δ(|r| − ½δ) beyond; r = out − y (chapter 3).
+    """Huber loss: per entry ½r² for abs(r) ≤ δ, δ(abs(r) − ½δ) beyond; r = out − y (chapter 3).
 
     L = (1/n) Σ_i Σ_j h_δ(r_ij).  Quadratic (= mse) near 0, linear (like mae,
     slope δ) for outliers.

@@ -282,7 +282,7 @@ class Adam(Optimizer):
         v̂ = v / (1 − β1^t),  ŝ = s / (1 − β2^t),  t = 1, 2, …
         w ← w − η v̂ / (√ŝ + ε)
 
-    With bias correction the first step is η·g/(|g| + ε) ≈ η·sign(g);
+    With bias correction the first step is η·g/(abs(g) + ε) ≈ η·sign(g);
     ``bias_correction=False`` uses v and s directly (first step ≈ 3.16η for the
     defaults).  State: ``v``, ``s`` and the step count ``t``.
     """

@@ -1,7 +1,7 @@
 """Regularization: L2 and L1 penalties, weight decay, dropout masks, early stopping (chapter 5).
 
-Conventions, and how they map to the sources
---------------------------------------------
+**Conventions, and how they map to the sources.**
+
 * **L2 carries the ½:** penalty (λ/2)Σw², gradient λw (Kneusel §2.7.3; Nielsen
   uses λ/(2n) with n the training-set size).  Under SGD it is *weight decay*:
   w ← (1 − ηλ)w − η∇L₀.  PyTorch's ``weight_decay=λ`` and Keras' are this λ.
@@ -9,7 +9,7 @@ Conventions, and how they map to the sources
   scikit-learn's ``alpha`` adds alpha/(2·n_batch)·Σw² to a mean loss, i.e.
   λ_here = alpha / n_batch.  Since nnbook's losses are means over the batch,
   the penalty here is *not* divided by n: the objective is mean loss + (λ/2)Σw².
-* **L1:** penalty λΣ|w|, gradient λ·sign(w) with sign(0) = 0.
+* **L1:** penalty λ Σ abs(w), gradient λ·sign(w) with sign(0) = 0.
 * Biases are usually left out of the penalty (Kneusel, Nielsen): pass the
   weights only.  ``weights`` is one array or a list of arrays.
 * **Dropout ``p`` is the probability to DROP a unit** (Kneusel's p, Keras'
@@ -92,7 +92,7 @@ def l2_grad(weights, lam):
 
 
 def l1_penalty(weights, lam, per_model=False):
-    """R₁ = λ Σ |w| over all given weights (chapter 5; Nielsen Eq. 95, Chaudhury Eq. 9.22)."""
+    """R₁ = λ Σ abs(w) over all given weights (chapter 5; Nielsen Eq. 95, Chaudhury Eq. 9.22)."""
     ws, _ = _as_list(weights)
     lam = _check_coefficient(lam, "lam")
     return _total([lam * np.abs(w) for w in ws], per_model)

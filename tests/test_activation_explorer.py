@@ -119,6 +119,8 @@ def test_choosing_an_activation_sets_up_its_parameter_slider():
     assert param.description == "α" and param.value == 1.0 and param.max == 3.0
     ex.controls["name"].value = "relu"
     assert param.layout.visibility == "hidden"
+    others = [c for name, c in ex.controls.items() if name != "param"]
+    assert all(c.layout.visibility != "hidden" for c in others)  # only the parameter is hidden
     ex2 = ActivationExplorer("swish", beta=7.0)  # outside the usual range: the slider widens
     assert ex2.controls["param"].value == 7.0 and ex2.controls["param"].max == 7.0
 

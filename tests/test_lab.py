@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import urllib.request
 
 import nbformat
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import BOOK, OUTPUT, TOOLS, chapters, free_port
 
@@ -46,8 +48,10 @@ def lab(tmp_path_factory):
     deadline = time.monotonic() + 120
     while True:
         try:
-            with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2):
-                break
+            # Ready once the server lists the kernel the chapters ask for (else Lab asks to pick one).
+            with urllib.request.urlopen(f"{url}/api/kernelspecs?token={token}", timeout=5) as response:
+                if "python3" in json.load(response)["kernelspecs"]:
+                    break
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
@@ -68,6 +72,13 @@ def open_notebook(browser, lab, name):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{lab['url']}/lab/tree/{name}?token={lab['token']}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    try:
+        dialog.wait_for(timeout=3000)
+    except PlaywrightTimeout:
+        pass
+    else:  # accept the kernel the notebook asks for
+        dialog.locator("button.jp-mod-accept").click()
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60000)
     return page
 
@@ -98,23 +109,34 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
 
-    # Move the first slider of the first widget; its figure must change.
     page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-ran.png"), full_page=True)
-    slider = page.locator(".widget-slider .noUi-handle").first
-    slider.wait_for(timeout=120000)
-    cell = slider.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-CodeCell ')]")
-    cell.scroll_into_view_if_needed()
-    before = figure_sources(cell)
-    assert before, "the widget shows no figure"
-    page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-before.png"))
-    slider.focus()
-    for _ in range(5):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "([el, before]) => { const now = [...el.querySelectorAll('img')].map(e => e.src);"
-        " return now.length > 0 && JSON.stringify(now) !== JSON.stringify(before); }",
-        arg=[cell.element_handle(), before], timeout=20000)
-    page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-after.png"))
+
+    # Play with every widget: press its play button if it has one, else move its first slider;
+    # either way its figure must change.
+    page.locator(".widget-slider .noUi-handle").first.wait_for(timeout=120000)
+    cells = page.locator(".jp-CodeCell").filter(has=page.locator(".widget-slider"))
+    assert cells.count() >= 1
+    for i in range(cells.count()):
+        cell = cells.nth(i)
+        cell.scroll_into_view_if_needed()
+        before = figure_sources(cell)
+        assert before, "the widget shows no figure"
+        page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-widget{i}-before.png"))
+        play = cell.locator("button.jupyter-button", has_text=re.compile(r"play|▶", re.I))
+        if play.count():
+            play.first.click()
+        else:
+            cell.locator(".widget-slider .noUi-handle").first.focus()
+            for _ in range(5):
+                page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "([el, before]) => { const now = [...el.querySelectorAll('img')].map(e => e.src);"
+            " return now.length > 0 && JSON.stringify(now) !== JSON.stringify(before); }",
+            arg=[cell.element_handle(), before], timeout=30000)
+        page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-widget{i}-after.png"))
+        pause = cell.locator("button.jupyter-button", has_text=re.compile(r"pause|⏸", re.I))
+        if play.count() and pause.count():
+            pause.first.click()
 
     # Save, and check the notebook JupyterLab executed: every cell ran, none raised.
     page.locator(".lm-MenuBar-itemLabel", has_text="File").first.click()

@@ -1,0 +1,417 @@
+"""The two-moons lab (chapter 2): Glassner's 2-4-4-1 classifier, trained live.
+
+Glassner's protocol (Deep Learning: A Visual Approach, 2021, ch. 14): two moons of
+2048 points with noise 0.08, split 75/25 and standardized (:func:`nnbook.data.two_moons`);
+the network 2 → 4 ReLU → 4 ReLU → 1 sigmoid (37 parameters), weights N(0, 0.05), biases 0,
+binary cross-entropy, per-sample SGD with learning rate η.
+
+* :class:`TwoMoonsPlot` — one figure: the decision boundary over the test points (top
+  left), the history of all 37 parameters (top right, the biggest movers on top), the
+  loss and the accuracy per epoch, train and test (bottom).  It is built from
+  :mod:`nnbook.plots` and ``update(...)`` redraws the same artists in place.
+* :func:`two_moons_figure` — the plain drawing function: that figure for a finished run
+  (a network and its :class:`~nnbook.train.History`, any model of a lockstep run).  The
+  chapter draws every run with it, so the static page shows what the widget shows.
+* :class:`TwoMoonsLab` — the widget: η (a log slider and the book's three presets),
+  initialization, seed and epoch budget; play / pause / step / reset.  Training runs
+  as an asyncio task on the kernel's event loop in chunks of a few ms
+  (:class:`~nnbook.widgets.base.Animation`), so the figure updates while it trains and
+  the kernel keeps answering other cells.  Bad states are shown, not raised: a
+  diverged run, and the dead network of the η = 0.5 collapse.
+
+The seed picks the initial weights; the data, and the order in which each epoch
+visits them, are the same for every run (shuffle seed :data:`ORDER_SEED`), as in the
+chapter's lockstep experiment, so the lab's run for seed s is the chapter's model s.
+"""
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from nnbook import data as _data
+from nnbook import plots
+from nnbook.network import MLP
+from nnbook.train import Trainer
+from nnbook.widgets.base import Animation, BlitRenderer, ControlBar, Demo
+
+__all__ = ["INITS", "ORDER_SEED", "PRESETS", "SIZES", "TwoMoonsLab", "TwoMoonsPlot", "dead_units",
+           "make_network", "two_moons_figure"]
+
+#: Glassner's network: 2 inputs, two hidden layers of 4 ReLUs, one sigmoid output (37 parameters).
+SIZES = (2, 4, 4, 1)
+#: The book's three learning rates (Glassner 2021, Figs. 14-30 to 14-38).
+PRESETS = (0.5, 0.05, 0.01)
+#: Initializations offered: label → nnbook.init scheme (name, params).
+INITS = {
+    "N(0, 0.05) (Glassner)": ("normal", {"std": 0.05}),
+    "He normal": ("he_normal", {}),
+    "Glorot uniform": ("glorot_uniform", {}),
+}
+#: The shuffle seed of every run: the same data order for every η, init and seed.
+ORDER_SEED = 0
+#: Epochs the trainer is set up for; the lab's epoch budget stops play earlier.
+MAX_EPOCHS = 1000
+FIGSIZE = (7.6, 5.6)
+DPI = 80
+
+
+def _init_entry(init):
+    """An init label of :data:`INITS` or an nnbook.init name → (name, params)."""
+    if init in INITS:
+        return INITS[init]
+    if isinstance(init, str):
+        return (init, {})
+    if isinstance(init, tuple) and len(init) == 2:
+        return init
+    raise ValueError(f"init: expected one of {', '.join(map(repr, INITS))} or an nnbook.init name, got {init!r}")
+
+
+def make_network(seed=2, init="N(0, 0.05) (Glassner)", models=None):
+    """Glassner's 2-4-4-1 network (ReLU hidden layers, sigmoid output) drawn from ``seed``.
+
+    ``seed`` may be a sequence of seeds (K models in lockstep), ``init`` a label of
+    :data:`INITS` or an :mod:`nnbook.init` name.
+    """
+    return MLP(list(SIZES), "relu", "sigmoid", init=_init_entry(init), seed=seed, models=models)
+
+
+def dead_units(net, X, model=0):
+    """Per hidden layer, the units whose net input is negative on every row of X (chapter 2).
+
+    Such a ReLU outputs 0 and passes no gradient (ReLU′(z) = 0 for z < 0) on any of
+    those inputs, so nothing before it, and nothing feeding it, learns from them.
+    Returns a list of boolean arrays, one per hidden layer.
+    """
+    _, cache = net.forward_cache(X)
+    return [np.all(z[model] < 0, axis=0) for z in cache.z[:-1]]
+
+
+def _resort(wplot, w, names, top=5):
+    """Re-rank a WeightPlot's lines by |w_last − w_first| (the biggest movers on top, coloured).
+
+    :class:`nnbook.plots.WeightPlot` fixes the order when it is made; a live run needs
+    the ranking of the epochs so far.  Returns whether the top set changed.
+    """
+    with np.errstate(invalid="ignore"):
+        moved = np.nan_to_num(np.abs(w[-1] - w[0]), nan=np.inf)
+    order = np.argsort(moved, kind="stable")
+    if np.array_equal(order, wplot.order):
+        return False
+    P = len(order)
+    old_top = set(wplot.order[P - top:].tolist())
+    wplot.order = order
+    for rank, (line, j) in enumerate(zip(wplot.lines, order)):
+        highlight = rank >= P - top
+        line.set_color(f"C{(P - 1 - rank) % 10}" if highlight else "0.7")
+        line.set_linewidth(1.5 if highlight else 0.8)
+        line.set_zorder(2 + rank)
+        line.set_label(names[j] if highlight else "_nolegend_")
+    if set(order[P - top:].tolist()) != old_top:
+        wplot.ax.legend(handles=wplot.lines[::-1][:top], loc="upper left", fontsize="x-small",
+                        title="largest change", title_fontsize="x-small")
+        return True
+    return False
+
+
+class TwoMoonsPlot:
+    """The lab's figure: boundary, weight history, loss and accuracy; ``update`` redraws in place.
+
+    ``net`` is an MLP (model ``model`` of its K is shown), ``history`` its
+    :class:`~nnbook.train.History` with weight snapshots; ``X``, ``y`` the points drawn
+    on the boundary panel (the test set).  Attributes: ``fig``, ``boundary``
+    (:class:`~nnbook.plots.BoundaryPlot`), ``weights`` (:class:`~nnbook.plots.WeightPlot`),
+    ``curves`` (:class:`~nnbook.plots.HistoryPlot`), ``title`` (the figure's title text)
+    and ``renderer`` (a :class:`~nnbook.widgets.base.BlitRenderer`: ``png()`` redraws only
+    the artists that change, for the live widget).  Axis limits only grow during a run
+    (``reset_limits`` starts again), so the cached background rarely needs redrawing.
+    """
+
+    def __init__(self, net, history, X, y, *, model=0, resolution=120, figsize=FIGSIZE, dpi=DPI, top=5,
+                 live=True):
+        self.model, self.top, self.live = model, top, live
+        self.fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+        axes = self.fig.subplots(2, 2)
+        self.names = net.param_names()
+        self.boundary = plots.decision_boundary(net, X, y, ax=axes[0, 0], model=model, resolution=resolution)
+        self.weights = plots.weight_history(history, ax=axes[0, 1], model=model, names=self.names, top=top)
+        self.curves = plots.history_curves(history, ax=(axes[1, 0], axes[1, 1]), models=[model])
+        axes[0, 0].set_title("decision boundary (test points)", fontsize="small")
+        axes[0, 1].set_title(f"all {net.n_params} parameters", fontsize="small")
+        axes[1, 0].set_title("loss (binary cross-entropy)", fontsize="small")
+        axes[1, 1].set_title("accuracy", fontsize="small")
+        self._legend()
+        for (metric, _), line in self.curves.lines.items():      # the book calls the held-out set "test"
+            line.set_label("train" if metric.startswith("train") else "test")
+        self.curves.axes[0].legend(handles=[ln for (m, _), ln in self.curves.lines.items() if "loss" in m],
+                                   loc="upper right", fontsize="small")
+        self.title = self.fig.suptitle("", fontsize="medium")
+        self.renderer = BlitRenderer(self.fig, self.dynamic_artists, self.overlay_artists)
+        self.reset_limits()
+        self.update(net, history)
+
+    def _legend(self):
+        self.weights.ax.legend(handles=self.weights.lines[::-1][:self.top], loc="upper left",
+                               fontsize="x-small", title="largest change", title_fontsize="x-small",
+                               framealpha=1.0).set_zorder(100)
+
+    def dynamic_artists(self):
+        """The artists that change from frame to frame, in drawing order."""
+        b = self.boundary
+        return [b.image, b.contour, b.scatter, *self.weights.lines, *self.curves.lines.values(), self.title]
+
+    def overlay_artists(self):
+        """Opaque artists drawn over the dynamic ones (the weight legend), repainted only when they change."""
+        return [self.weights.ax.get_legend()]
+
+    def reset_limits(self):
+        """Forget the grown axis limits (a new run starts)."""
+        self._limits = {}
+
+    def _grow(self, ax, bottom, top, symmetric):
+        """Y-limits covering the data, doubled when outgrown, so they change rarely during a run."""
+        old = self._limits.get(ax)
+        if old is not None and old[0] <= bottom and top <= old[1]:
+            ax.set_ylim(*old)
+            return
+        half = old[1] if old is not None else 1.0
+        while not (-half if symmetric else 0.0) <= bottom or not top <= half:
+            half *= 2.0
+        new = (-half if symmetric else 0.0, half)
+        self._limits[ax] = new
+        ax.set_ylim(*new)
+
+    def update(self, net, history, *, title=None, epochs=None):
+        """Redraw from ``net`` (its current parameters) and ``history``; ``epochs`` fixes the x-range."""
+        k = self.model
+        self.boundary.update(net)
+        self.curves.update(history)
+        w = history.weights[:, k, :] if history.weights.ndim == 3 else history.weights
+        if _resort(self.weights, w, self.names, self.top):
+            self._legend()
+        self.weights.update(w)
+        right = max(1, epochs if epochs is not None else history.epochs)
+        for ax in (self.weights.ax, *self.curves.axes):
+            ax.set_xlim(0, right)
+        finite = w[np.isfinite(w)]
+        losses = np.concatenate([history.train_loss[:, k], history.val_loss[:, k]])
+        losses = losses[np.isfinite(losses)]
+        if self.live:
+            self._grow(self.weights.ax, 1.1 * finite.min(initial=0.0), 1.1 * finite.max(initial=0.0), True)
+            self._grow(self.curves.axes[0], 0.0, 1.05 * losses.max(initial=0.0), False)
+        else:
+            lo, hi = finite.min(initial=-1.0), finite.max(initial=1.0)
+            self.weights.ax.set_ylim(lo - 0.08 * (hi - lo), hi + 0.08 * (hi - lo))
+            self.curves.axes[0].set_ylim(0.0, 1.08 * max(0.8, losses.max(initial=0.0)))
+        self.curves.axes[1].set_ylim(0.4, 1.02)
+        if title is None:
+            title = (f"epoch {history.epochs}: train accuracy {history.train_acc[-1, k]:.3f}, "
+                     f"test accuracy {history.val_acc[-1, k]:.3f}")
+        self.title.set_text(title)
+        return self
+
+    def png(self):
+        """The figure as PNG bytes, redrawing only what changed (see ``renderer``).
+
+        The first call lays the figure out; from then on the layout is frozen, so a
+        background redraw (when a limit grows) costs one draw, not a layout pass too.
+        """
+        png = self.renderer.png()
+        if self.fig.get_layout_engine() is not None:
+            self.fig.set_layout_engine("none")
+        return png
+
+
+def two_moons_figure(net, history, *, model=0, X=None, y=None, title=None, resolution=200, epochs=None):
+    """The lab's figure for a finished run (chapter 2): boundary, parameters, loss, accuracy.
+
+    ``net`` and ``history`` come from :func:`nnbook.train.train` with ``snapshots=True``
+    (any model of a lockstep run: ``model``); ``X``, ``y`` are the points drawn on the
+    boundary, by default the test set of :func:`nnbook.data.two_moons`.  Returns a
+    matplotlib ``Figure`` that pyplot does not manage.
+    """
+    if history.weights is None:
+        raise ValueError("history: expected weight snapshots (train with snapshots=True)")
+    if X is None or y is None:
+        _, _, X, y = _data.two_moons(seed=0)
+    if net.K > 1:                        # draw model k alone: the boundary needs only its outputs
+        net, history, model = net.model(model), history.model(model), 0
+    plot = TwoMoonsPlot(net, history, X, y, model=model, resolution=resolution, live=False)
+    plot.update(net, history, title=title, epochs=epochs)
+    return plot.fig
+
+
+class TwoMoonsLab(Demo):
+    """Widget: train Glassner's two-moons network live (chapter 2).
+
+    Controls (in ``controls``): ``lr`` (η, log slider), ``preset`` (0.5 / 0.05 / 0.01),
+    ``init``, ``seed``, ``epochs`` (the budget play stops at); the buttons are in
+    ``bar`` (:class:`~nnbook.widgets.base.ControlBar`).  Changing η, init or seed
+    starts a new run at epoch 0 (and keeps playing if it was); changing the budget
+    does not.  ``trainer`` is the current :class:`~nnbook.train.Trainer`, ``net`` its
+    network, ``plot`` the :class:`TwoMoonsPlot`, ``animation`` the task runner.
+
+    A diverged run (non-finite loss; with a sigmoid output and cross-entropy this
+    needs an extreme state) stops and says so in the message line; a network whose
+    second hidden layer has died (the η = 0.5 collapse) gets a note.
+    """
+
+    def __init__(self, lr=0.05, *, init="N(0, 0.05) (Glassner)", seed=2, epochs=21, chunk=0.005,
+                 frame=0.05, resolution=100):
+        if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
+            raise ValueError(f"lr: expected a learning rate > 0, got {lr!r}")
+        if init not in INITS:
+            raise ValueError(f"init: expected one of {', '.join(map(repr, INITS))}, got {init!r}")
+        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+            raise ValueError(f"seed: expected an integer ≥ 0, got {seed!r}")
+        if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or not 1 <= epochs <= MAX_EPOCHS:
+            raise ValueError(f"epochs: expected an integer in 1 … {MAX_EPOCHS}, got {epochs!r}")
+        if not chunk > 0:
+            raise ValueError(f"chunk: expected a number of seconds > 0, got {chunk!r}")
+        self.X_train, self.y_train, self.X_test, self.y_test = _data.two_moons(seed=0)
+        self.chunk = float(chunk)
+        style = {"description_width": "60px"}
+        row = widgets.Layout(width="300px")
+        controls = {
+            "lr": widgets.FloatLogSlider(value=lr, base=10, min=-4, max=1, step=0.01, description="η",
+                                         continuous_update=False, readout_format=".3g", style=style,
+                                         layout=row),
+            "preset": widgets.ToggleButtons(options=[(f"{p:g}", p) for p in PRESETS],
+                                            value=lr if lr in PRESETS else None, description="presets",
+                                            style={**style, "button_width": "56px"}),
+            "init": widgets.Dropdown(options=list(INITS), value=init, description="init", style=style,
+                                     layout=row),
+            "seed": widgets.BoundedIntText(value=int(seed), min=0, max=10**6, description="seed", style=style,
+                                           layout=widgets.Layout(width="160px")),
+            "epochs": widgets.IntSlider(value=int(epochs), min=1, max=MAX_EPOCHS, description="epochs",
+                                        continuous_update=False, style=style, layout=row),
+        }
+        controls["preset"].observe(self._on_preset, names="value")
+        self.bar = ControlBar(self.play, self.pause, self.step, self.reset)
+        self.animation = Animation(self._advance, self.refresh, frame=frame, on_stop=self._on_stop)
+        self.controls = controls
+        self._alert = None
+        self._config = None
+        self._new_run(lr, init, int(seed))
+        self.budget = int(epochs)
+        self.plot = TwoMoonsPlot(self.net, self.trainer.history, self.X_test, self.y_test,
+                                 resolution=resolution)
+        c = controls
+        box = widgets.VBox([widgets.HBox([c["lr"], c["preset"]]), widgets.HBox([c["init"], c["seed"]]),
+                            widgets.HBox([c["epochs"], self.bar.box])])
+        super().__init__(self.plot.fig, controls, box=box, interval=0.05)
+        self.refresh()
+
+    # -- the run ------------------------------------------------------------------------
+    def _new_run(self, lr, init, seed):
+        self.net = make_network(seed, init)
+        self.trainer = Trainer(self.net, self.X_train, self.y_train, validation=(self.X_test, self.y_test),
+                               loss="bce", epochs=MAX_EPOCHS, batch_size=1, lr=lr, seed=ORDER_SEED,
+                               snapshots=True)
+        self._config = (lr, init, seed)
+        self._alert = None
+        if hasattr(self, "plot"):
+            self.plot.reset_limits()
+
+    @property
+    def epoch(self) -> int:
+        """Completed epochs of the current run."""
+        return self.trainer.epoch
+
+    def _steps_left(self):
+        return self.budget * self.trainer.n - self.trainer.samples_seen
+
+    def _advance(self) -> bool:
+        """One chunk of training (a few ms); False when the budget is reached or the run diverged."""
+        if self._steps_left() <= 0 or self.trainer.diverged[0]:
+            return False
+        self.trainer.run(steps=self._steps_left(), seconds=self.chunk)
+        return self._steps_left() > 0 and not self.trainer.diverged[0] and not self.trainer.done
+
+    # -- the buttons ----------------------------------------------------------------------
+    def play(self) -> None:
+        """Train until the epoch budget, drawing as it goes (an asyncio task; returns at once)."""
+        if self.trainer.diverged[0]:
+            return
+        if self._steps_left() <= 0:
+            self.message.show(f"the budget of {self.budget} epochs is used up: raise 'epochs' or reset", "note")
+            return
+        self.animation.start()
+        self.bar.set_running(True)
+
+    def pause(self) -> None:
+        """Stop training after the current chunk; the figure keeps its last frame."""
+        self.animation.stop()
+        self.bar.set_running(False)
+
+    def step(self) -> None:
+        """Pause, then train exactly to the end of the next epoch and draw."""
+        self.pause()
+        if not self.trainer.diverged[0] and not self.trainer.done:
+            n = self.trainer.n
+            self.trainer.run(steps=n - self.trainer.samples_seen % n)
+        self.refresh()
+
+    def reset(self) -> None:
+        """Pause and start the current settings again at epoch 0."""
+        self.pause()
+        v = self.values()
+        self._new_run(v["lr"], v["init"], v["seed"])
+        self.refresh()
+
+    def _on_stop(self, error) -> None:
+        self.bar.set_running(self.animation.running)
+        if error is not None:
+            self._alert = (f"training stopped: {error}", "error")
+            self.message.show(*self._alert)
+
+    def _on_preset(self, change) -> None:
+        if change["new"] is not None and not self._busy:
+            self.controls["lr"].value = change["new"]
+
+    # -- drawing --------------------------------------------------------------------------
+    def update(self):
+        v = self.values()
+        config = (v["lr"], v["init"], v["seed"])
+        if config != self._config:
+            was_running = self.animation.running
+            self.animation.stop()
+            self._new_run(*config)
+            if was_running:
+                self.animation.start()
+            self.bar.set_running(self.animation.running)
+        self.budget = v["epochs"]
+        preset = self.controls["preset"]
+        wanted = v["lr"] if any(math.isclose(v["lr"], p) for p in PRESETS) else None
+        if preset.value != wanted:
+            preset.value = wanted
+        history = self.trainer.history
+        lr, init, seed = self._config
+        title = (f"η = {lr:.3g}, {init.split(' (')[0]}, seed {seed} · epoch {history.epochs}: "
+                 f"train {history.train_acc[-1, 0]:.3f}, test {history.val_acc[-1, 0]:.3f}")
+        if self.trainer.diverged[0]:
+            title = f"η = {lr:.3g}, {init.split(' (')[0]}, seed {seed} · {history.message(0)}"
+            self._alert = (f"{history.message(0)}: lower η and press reset", "error")
+        self.plot.update(self.net, history, title=title, epochs=max(self.budget, history.epochs))
+        if self._alert is None and not self.trainer.diverged[0]:
+            dead = dead_units(self.net, self.X_train)
+            if dead[-1].all():
+                return (f"all {dead[-1].size} units of hidden layer {len(dead)} are dead (negative net input "
+                        "on every training point): no gradient gets through them, so only the output "
+                        "bias still learns")
+        return None
+
+    def render(self) -> bytes:
+        return self.plot.png()
+
+    def refresh(self) -> None:
+        super().refresh()
+        if self._alert is not None:
+            self.message.show(*self._alert)
+
+    def close(self) -> None:
+        self.animation.stop()
+        self.bar.close()
+        super().close()
