@@ -1,0 +1,164 @@
+"""The book's plots (nnbook.plots): they draw, return their artists and update in place (chapter 2)."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from nnbook import data, optim, plots, surfaces  # noqa: E402
+from nnbook.network import MLP  # noqa: E402
+from nnbook.train import train  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def run():
+    X, y, Xt, yt = data.two_moons(n=200, seed=0)
+    net = MLP([2, 4, 4, 1], "relu", "sigmoid", init="he_normal", seed=[0, 1])
+    hist = train(net, X, y, validation=(Xt, yt), epochs=3, batch_size=4, lr=0.1, snapshots=True)
+    return net, hist, X, y
+
+
+def render(fig):
+    fig.canvas.draw()                  # catches errors that only show when drawing
+    assert fig.get_figwidth() == pytest.approx(6) or fig.get_figwidth() > 0
+    assert fig.dpi <= 100
+
+
+def test_new_figure_is_6_by_4_at_100_dpi():
+    fig, ax = plots.new_figure()
+    assert isinstance(fig, Figure) and tuple(fig.get_size_inches()) == (6.0, 4.0) and fig.dpi == 100
+
+
+def test_decision_boundary_for_a_network_and_its_update(run):
+    net, _, X, y = run
+    p = plots.decision_boundary(net, X, y, model=1, resolution=50, title="two moons")
+    assert p.image.get_array().shape == (50, 50)
+    assert p.scatter.get_offsets().shape == (len(X), 2)
+    before = np.array(p.image.get_array())
+    untrained = MLP([2, 4, 4, 1], "relu", "sigmoid", init="he_normal", seed=5)
+    assert p.update(untrained) is p
+    assert not np.array_equal(before, p.image.get_array())
+    render(p.fig)
+
+
+def test_decision_boundary_with_a_function_an_axis_and_three_classes():
+    X, y, _, _ = data.spirals(n=90, classes=3, seed=0)
+    fig, ax = plots.new_figure()
+    p = plots.decision_boundary(lambda pts: (pts[:, 0] > 0).astype(float) + (pts[:, 1] > 0), X, y,
+                                ax=ax, resolution=30)
+    assert p.ax is ax and p.contour is not None
+    net = MLP([2, 5, 3], "tanh", "softmax", seed=0)
+    p2 = plots.decision_boundary(net, X, y, resolution=20)
+    render(p2.fig)
+    # a constant classifier has no boundary line
+    p3 = plots.decision_boundary(lambda pts: np.zeros(len(pts)), X[:, :2], (y > 0).astype(int), resolution=10)
+    assert p3.contour is None
+    ident = MLP([2, 3, 1], "relu", "identity", seed=0)
+    render(plots.decision_boundary(ident, X, (y > 0).astype(int), resolution=10).fig)
+
+
+def test_decision_boundary_errors(run):
+    net, _, X, y = run
+    with pytest.raises(ValueError, match=r"X: expected points of shape \(n, 2\)"):
+        plots.decision_boundary(net, np.ones((3, 3)), np.ones(3))
+    with pytest.raises(ValueError, match="y: expected 150 class labels"):
+        plots.decision_boundary(net, X, y[:5])
+    with pytest.raises(ValueError, match="model: expected an index in 0 … 1"):
+        plots.decision_boundary(net, X, y, model=2)
+    with pytest.raises(TypeError, match="net_or_predict: expected an MLP or a function"):
+        plots.decision_boundary("net", X, y)
+    with pytest.raises(ValueError, match="resolution: expected an integer ≥ 2"):
+        plots.decision_boundary(net, X, y, resolution=1)
+    with pytest.raises(ValueError, match="net_or_predict: a decision boundary needs 2 inputs"):
+        plots.decision_boundary(MLP([3, 1], seed=0), X, y)
+
+
+def test_history_curves_and_update(run):
+    _, hist, _, _ = run
+    p = plots.history_curves(hist, title="history")
+    assert len(p.axes) == 2
+    assert set(p.lines) == {(m, k) for m in ("train_loss", "val_loss", "train_acc", "val_acc") for k in (0, 1)}
+    line = p.lines[("val_acc", 1)]
+    np.testing.assert_array_equal(line.get_ydata(), hist.val_acc[:, 1])
+    assert line.get_linestyle() == "--"
+    assert p.update(hist) is p
+    render(p.fig)
+    fig, axes = plots.new_figure(1, 2)
+    single = plots.history_curves(hist, ax=axes, models=0)
+    assert set(single.lines) == {(m, 0) for m in ("train_loss", "val_loss", "train_acc", "val_acc")}
+    assert single.lines[("train_loss", 0)].get_label() == "train"
+
+
+def test_history_curves_without_validation_and_errors():
+    X, y, _, _ = data.two_moons(n=100, seed=0)
+    hist = train(MLP([2, 3, 1], seed=0), X, y, epochs=1, batch_size=10, lr=0.1)
+    p = plots.history_curves(hist)
+    assert set(p.lines) == {("train_loss", 0), ("train_acc", 0)}
+    with pytest.raises(TypeError, match="history: expected an nnbook History"):
+        plots.history_curves({"loss": [1]})
+    with pytest.raises(ValueError, match="models: expected indices in 0 … 0"):
+        plots.history_curves(hist, models=3)
+    with pytest.raises(TypeError, match="ax: expected a pair of axes"):
+        plots.history_curves(hist, ax=plots.new_figure()[1])
+    with pytest.raises(ValueError, match="ax: expected a pair of axes"):
+        plots.history_curves(hist, ax=plots.new_figure(1, 3)[1])
+
+
+def test_weight_history_puts_the_biggest_movers_on_top(run):
+    net, hist, _, _ = run
+    p = plots.weight_history(hist, model=1, names=net.param_names(), top=3, title="weights")
+    w = hist.weights[:, 1]
+    moved = np.abs(w[-1] - w[0])
+    assert len(p.lines) == 37
+    assert p.order[-1] == np.argmax(moved)
+    assert p.lines[-1].get_label() == net.param_names()[np.argmax(moved)]
+    assert p.lines[-1].get_zorder() > p.lines[0].get_zorder()
+    assert p.ax.get_legend() is not None
+    p.update(hist.weights)
+    np.testing.assert_array_equal(p.lines[-1].get_ydata(), w[:, p.order[-1]])
+    render(p.fig)
+    q = plots.weight_history(hist.weights[:, 0], top=0)
+    assert q.ax.get_legend() is None
+    with pytest.raises(ValueError, match="names: expected 37 names"):
+        plots.weight_history(hist, names=["a"])
+    with pytest.raises(ValueError, match="top: expected an integer ≥ 0"):
+        plots.weight_history(hist, top=-1)
+    with pytest.raises(ValueError, match="weights: expected snapshots"):
+        plots.weight_history(np.ones(5))
+    with pytest.raises(ValueError, match="model: expected an index in 0 … 1"):
+        plots.weight_history(hist.weights, model=5)
+    no_snap = train(MLP([2, 1], seed=0), np.ones((4, 2)), np.array([0, 1, 0, 1]), epochs=1)
+    with pytest.raises(ValueError, match="weights: this History has no snapshots"):
+        plots.weight_history(no_snap)
+
+
+@pytest.mark.parametrize("name", ["bowl", "elongated_bowl", "rosenbrock", "saddle"])
+def test_trajectories_on_every_surface(name):
+    surface = surfaces.get(name)
+    paths = [surfaces.trajectory(surface, optim.SGD(lr=1e-3), steps=20),
+             surfaces.trajectory(surface, optim.Momentum(lr=1e-3), steps=20)]
+    p = plots.trajectories(surface, paths, labels=["sgd", "momentum"], resolution=40)
+    assert len(p.lines) == 2 and p.ax.get_legend() is not None
+    p.update([path.points[:5] for path in paths])
+    assert len(p.lines[0].get_xdata()) == 5
+    render(p.fig)
+
+
+def test_trajectories_inputs_and_errors():
+    fig, ax = plots.new_figure()
+    p = plots.trajectories("bowl", {"a": np.array([[100.0, 200.0], [50.0, 100.0]])}, ax=ax, levels=[1e3, 1e4])
+    assert p.ax is ax and p.lines[0].get_label() == "a"
+    p = plots.trajectories("saddle", np.array([[1.0, 0.1], [0.5, 0.2]]))
+    assert len(p.lines) == 1
+    with pytest.raises(ValueError, match="paths: expected 1 paths as drawn"):
+        p.update([np.zeros((2, 2)), np.zeros((2, 2))])
+    with pytest.raises(ValueError, match=r"paths\[0\]: expected points of shape \(m, 2\)"):
+        plots.trajectories("bowl", [np.zeros(3)])
+    with pytest.raises(ValueError, match="labels: expected 1 labels"):
+        plots.trajectories("bowl", [np.zeros((2, 2))], labels=["a", "b"])
+    with pytest.raises(TypeError, match="surface: expected an nnbook surface"):
+        plots.trajectories(3, [np.zeros((2, 2))])

@@ -1,0 +1,346 @@
+"""Training (nnbook.train): lockstep, regularization, early stopping, divergence, chunks (chapter 2)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import data, optim, regularization
+from nnbook.network import MLP
+from nnbook.train import History, StopTraining, Trainer, train
+
+
+@pytest.fixture(scope="module")
+def moons():
+    return data.two_moons(n=400, seed=1)
+
+
+def glassner(seed=0, std=0.5, **kw):
+    return MLP([2, 4, 4, 1], "relu", "sigmoid", init=("normal", {"std": std}), seed=seed, **kw)
+
+
+def test_public_names():
+    assert nnbook.MLP is MLP and nnbook.Trainer is Trainer and nnbook.History is History
+    assert nnbook.train is train
+
+
+def test_one_epoch_of_per_sample_sgd_is_the_textbook_loop(moons):
+    X, y, _, _ = moons
+    net = glassner(seed=3)
+    W, b = [w.copy() for w in net.W], [v.copy() for v in net.b]
+    train(net, X, y, epochs=1, lr=0.05, seed=7)
+    eta = 0.05
+    for i in np.random.default_rng(7).permutation(len(X)):     # the same order
+        a0 = X[i]
+        z1 = W[0] @ a0 + b[0]
+        a1 = np.maximum(z1, 0)
+        z2 = W[1] @ a1 + b[1]
+        a2 = np.maximum(z2, 0)
+        p = 1 / (1 + np.exp(-(W[2] @ a2 + b[2])))
+        d3 = p - y[i]
+        d2 = (W[2].T @ d3) * (z2 >= 0)
+        d1 = (W[1].T @ d2) * (z1 >= 0)
+        for l, (d, a) in enumerate(((d1, a0), (d2, a1), (d3, a2))):
+            W[l] -= eta * np.outer(d, a)
+            b[l] -= eta * d
+    for l in range(3):
+        np.testing.assert_allclose(net.W[l], W[l], rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(net.b[l], b[l], rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize("batch_size", [1, 16])
+def test_lockstep_models_equal_single_runs_to_the_last_bit(moons, batch_size):
+    X, y, Xt, yt = moons
+    seeds, lrs, l2s = [5, 6, 7], [0.05, 0.01, 0.1], [0.0, 1e-3, 0.0]
+    net = glassner(seed=seeds)
+    hist = train(net, X, y, validation=(Xt, yt), epochs=2, batch_size=batch_size, lr=lrs, l2=l2s, seed=1)
+    for k in range(3):
+        one = glassner(seed=seeds[k])
+        h1 = train(one, X, y, validation=(Xt, yt), epochs=2, batch_size=batch_size, lr=lrs[k], l2=l2s[k], seed=1)
+        assert np.array_equal(one.params[0], net.params[k])
+        assert np.array_equal(h1.train_loss[:, 0], hist.train_loss[:, k])
+        assert np.array_equal(h1.val_acc[:, 0], hist.val_acc[:, k])
+
+
+def test_lockstep_with_dropout_and_adam(moons):
+    X, y, _, _ = moons
+    net = glassner(seed=[2, 4], dropout=0.2)
+    train(net, X[:100], y[:100], epochs=2, batch_size=4, optimizer="adam", lr=[0.01, 0.003], seed=0)
+    one = glassner(seed=4, dropout=0.2)
+    train(one, X[:100], y[:100], epochs=2, batch_size=4, optimizer="adam", lr=0.003, seed=0)
+    np.testing.assert_allclose(one.params[0], net.params[1], rtol=1e-12, atol=1e-15)
+
+
+def test_history_shapes_metrics_and_snapshots(moons):
+    X, y, Xt, yt = moons
+    net = glassner(seed=[0, 1])
+    hist = train(net, X, y, validation=(Xt, yt), epochs=3, batch_size=8, lr=0.1, snapshots=True)
+    for name in ("train_loss", "train_acc", "val_loss", "val_acc", "penalty", "lr"):
+        assert getattr(hist, name).shape == (4, 2)
+    assert hist.weights.shape == (4, 2, 37)
+    assert np.array_equal(hist.weights[-1], net.params)
+    assert hist.epochs == 3 and hist.K == 2 and hist.steps == 3 * 38      # ceil(300 / 8) = 38
+    assert hist.seeds == (0, 1)
+    # epoch 0 is measured before training, every row on the whole sets
+    first = glassner(seed=[0, 1])
+    np.testing.assert_allclose(hist.train_loss[0], first.loss(X, y, "bce"))
+    np.testing.assert_allclose(hist.val_acc[0], first.accuracy(Xt, yt))
+    np.testing.assert_allclose(hist.train_acc[-1], net.accuracy(X, y))
+    np.testing.assert_allclose(hist.val_loss[-1], net.loss(Xt, yt, "bce"))
+    assert np.all(hist.lr == 0.1) and np.all(hist.penalty == 0)
+    assert hist.train_loss[-1].max() < hist.train_loss[0].min()
+    assert repr(hist) == "History(epochs=3, K=2, steps=114, diverged=0, weights=(4, 2, 37))"
+    one = hist.model(1)
+    assert one.K == 1 and one.weights.shape == (4, 1, 37) and one.seeds == (1,)
+    assert hist.model(-1).seeds == (1,)
+
+
+def test_summary_is_deterministic_and_informative(moons):
+    X, y, Xt, yt = moons
+    runs = [train(glassner(seed=[0, 1]), X, y, validation=(Xt, yt), epochs=2, lr=[0.05, 0.01])
+            for _ in range(2)]
+    text = runs[0].summary()
+    assert text == runs[1].summary()
+    lines = text.splitlines()
+    assert lines[0] == "History: 2 epochs, 2 models, 600 steps"
+    assert lines[1].split() == ["model", "seed", "lr", "train", "loss", "train", "acc", "val", "loss",
+                                "val", "acc", "note"]
+    assert lines[2].split()[:3] == ["0", "0", "0.05"] and lines[3].split()[:3] == ["1", "1", "0.01"]
+    assert runs[0].message(0).startswith("epoch 2: train loss ")
+
+
+@pytest.mark.parametrize("batch_size, steps", [(1, 300), (7, 43), (300, 1), (1000, 1)])
+def test_batch_sizes_from_one_to_full(moons, batch_size, steps):
+    X, y, _, _ = moons
+    hist = train(glassner(), X, y, epochs=2, batch_size=batch_size, lr=0.1)
+    assert hist.steps == 2 * steps
+    assert np.all(np.isfinite(hist.train_loss))
+
+
+def test_full_batch_step_is_gradient_descent(moons):
+    X, y, _, _ = moons
+    net = glassner(seed=2)
+    ref = net.copy()
+    train(net, X, y, epochs=1, batch_size=len(X), lr=0.3)
+    _, g = ref.gradient(X, y, "bce")
+    np.testing.assert_allclose(net.params, ref.params - 0.3 * g.flat, rtol=1e-13, atol=1e-15)
+
+
+def test_l2_in_the_loss_equals_weight_decay_under_sgd(moons):
+    X, y, _, _ = moons
+    lam, eta = 0.01, 0.2
+    net = glassner(seed=2)
+    ref = net.copy()
+    train(net, X, y, epochs=1, batch_size=len(X), lr=eta, l2=lam)
+    _, g = ref.gradient(X, y, "bce")                          # ∇L₀, without the penalty
+    regularization.weight_decay(ref.weights, lam, eta)         # w ← (1 − ηλ) w  (weights only)
+    ref.params -= eta * g.flat                                 # then w ← w − η∇L₀
+    np.testing.assert_allclose(net.params, ref.params, rtol=1e-13, atol=1e-15)
+
+
+def test_l1_and_the_penalty_column(moons):
+    X, y, _, _ = moons
+    net = glassner(seed=2)
+    ref = net.copy()
+    hist = train(net, X, y, epochs=1, batch_size=len(X), lr=0.2, l1=0.01)
+    _, g = ref.gradient(X, y, "bce", l1=0.01)
+    np.testing.assert_allclose(net.params, ref.params - 0.2 * g.flat, rtol=1e-13, atol=1e-15)
+    np.testing.assert_allclose(hist.penalty[0], ref.penalty(l1=0.01))
+    np.testing.assert_allclose(hist.penalty[1], net.penalty(l1=0.01))
+
+
+def test_early_stopping_restores_the_best_weights(moons):
+    X, y, Xt, yt = moons
+    net = glassner(seed=[0, 1])
+    hist = train(net, X[:40], y[:40], validation=(Xt, yt), epochs=60, lr=[0.5, 0.5], snapshots=True,
+                 early_stopping=3)
+    best = hist.best_epoch
+    assert np.all(best >= 0)
+    for k in range(2):
+        assert np.array_equal(net.params[k], hist.weights[best[k], k])
+        assert hist.val_loss[best[k], k] == np.nanmin(hist.val_loss[:, k])
+        if hist.stopped_at[k] >= 0:
+            assert hist.stopped_at[k] == best[k] + 3
+    assert "best epoch" in hist.summary()
+
+
+def test_early_stopping_stops_when_all_models_stopped(moons):
+    X, y, Xt, yt = moons
+    stopper = regularization.EarlyStopping(patience=1, min_delta=10.0)   # never improves after epoch 0
+    trainer = Trainer(glassner(), X, y, validation=(Xt, yt), epochs=20, lr=0.1, early_stopping=stopper)
+    trainer.run()
+    assert trainer.done and trainer.epoch == 1
+    hist = trainer.history
+    assert hist.stopped_at[0] == 1 and hist.best_epoch[0] == 0 and hist.epochs == 1
+    assert "stopped at epoch 1; best epoch 0" in hist.summary()
+
+
+def test_divergence_is_recorded_without_warnings_and_others_continue(moons):
+    X, y, Xt, yt = moons
+    net = MLP([2, 8, 1], "relu", "identity", init="he_normal", seed=[0, 0])
+    hist = train(net, X, y, validation=(Xt, yt), loss="mse", epochs=4, lr=[1e3, 0.01])
+    assert hist.diverged.tolist() == [True, False]
+    e = hist.diverged_at[0]
+    assert 1 <= e <= 4 and hist.diverged_at[1] == -1
+    assert not np.isfinite(hist.train_loss[e, 0])
+    assert np.all(np.isnan(hist.train_loss[e + 1:, 0]))
+    assert np.all(np.isfinite(hist.train_loss[:, 1]))
+    assert hist.message(0) == f"diverged at epoch {e}: loss = {hist.train_loss[e, 0]:.4g}"
+    assert f"diverged at epoch {e}" in hist.summary()
+    one = MLP([2, 8, 1], "relu", "identity", init="he_normal", seed=0)
+    train(one, X, y, validation=(Xt, yt), loss="mse", epochs=4, lr=0.01)
+    assert np.array_equal(one.params[0], net.params[1])
+
+
+def test_all_models_diverged_ends_training(moons):
+    X, y, _, _ = moons
+    trainer = Trainer(MLP([2, 8, 1], "relu", "identity", init="he_normal", seed=0), X, y,
+                      loss="mse", epochs=50, lr=1e4)
+    trainer.run()
+    assert trainer.done and trainer.diverged[0] and trainer.epoch < 50
+    assert trainer.stop_reason == "all models stopped or diverged"
+
+
+def test_mid_epoch_divergence_is_caught_between_chunks(moons):
+    X, y, _, _ = moons
+    trainer = Trainer(MLP([2, 8, 1], "relu", "identity", init="he_normal", seed=0), X, y,
+                      loss="mse", epochs=3, lr=1e4)
+    for _ in range(30):
+        trainer.run(steps=5)
+        if trainer.diverged[0]:
+            break
+    assert trainer.diverged[0] and trainer.diverged_at[0] == 1 and trainer.epoch == 0
+
+
+def test_training_in_chunks_equals_training_at_once(moons):
+    X, y, Xt, yt = moons
+    whole = glassner(seed=[1, 2])
+    h1 = train(whole, X, y, validation=(Xt, yt), epochs=3, batch_size=3, lr=0.1, seed=4)
+    parts = glassner(seed=[1, 2])
+    trainer = Trainer(parts, X, y, validation=(Xt, yt), epochs=3, batch_size=3, lr=0.1, seed=4)
+    chunks = 0
+    while not trainer.run(steps=37):
+        chunks += 1
+        assert trainer.history.epochs == trainer.epoch
+    assert chunks > 5 and trainer.run(steps=10)                     # finished stays finished
+    assert np.array_equal(whole.params, parts.params)
+    assert np.array_equal(h1.val_loss, trainer.history.val_loss)
+    timed = Trainer(glassner(seed=[1, 2]), X, y, epochs=1, lr=0.1)
+    timed.run(seconds=1e-6)
+    assert 1 <= timed.step <= 16
+    with pytest.raises(ValueError, match="seconds: expected a number > 0"):
+        timed.run(seconds=0)
+    with pytest.raises(ValueError, match="steps: expected an integer ≥ 0"):
+        timed.run(steps=-1)
+
+
+def test_callback_every_steps_and_stop(moons):
+    X, y, _, _ = moons
+    seen = []
+    hist = train(glassner(), X, y, epochs=5, lr=0.1, callback=lambda t: seen.append(t.step),
+                 callback_every=100)
+    assert seen == list(range(100, 1501, 100)) and hist.epochs == 5
+
+    def stop_at_250(trainer):
+        return trainer.step < 250
+    trainer = Trainer(glassner(), X, y, epochs=5, lr=0.1, callback=stop_at_250, callback_every=50)
+    trainer.run()
+    assert trainer.done and trainer.step == 250 and trainer.stop_reason == "callback"
+    assert trainer.history.epochs == 0                              # the partial epoch is not a row
+
+    def raise_after_two(trainer):
+        if trainer.epoch == 2:
+            raise StopTraining
+    hist = train(glassner(), X, y, epochs=5, lr=0.1, callback=raise_after_two)
+    assert hist.epochs == 2
+
+
+def test_schedule_sets_the_learning_rate_each_epoch(moons):
+    X, y, _, _ = moons
+    hist = train(glassner(seed=[0, 1]), X, y, epochs=4, batch_size=50, lr=0.1,
+                 schedule=optim.StepDecay(0.1, drop=0.5, every=2))
+    np.testing.assert_allclose(hist.lr[:, 0], [0.1, 0.1, 0.05, 0.05, 0.025])
+    hist = train(glassner(seed=[0, 1]), X, y, epochs=3, batch_size=50, lr=0.1,
+                 schedule=optim.Adaptive(np.array([[0.1], [0.2]]), patience=1, tol=10.0))
+    # epoch 1 improves on "no loss yet"; from then on no epoch gains tol = 10, so η drops by 5 each epoch
+    np.testing.assert_allclose(hist.lr[1:], [[0.1, 0.2], [0.1 / 5, 0.2 / 5], [0.1 / 25, 0.2 / 25]])
+
+
+def test_optimizer_instance_and_names(moons):
+    X, y, _, _ = moons
+    opt = optim.Momentum(lr=0.05, momentum=0.9)
+    hist = train(glassner(), X, y, epochs=2, batch_size=10, optimizer=opt)
+    assert hist.lr[0, 0] == 0.05 and opt.t == 60
+    hist = train(glassner(), X, y, epochs=2, batch_size=10, optimizer=opt, lr=0.02)
+    assert opt.lr == 0.02 and hist.train_loss[-1, 0] < hist.train_loss[0, 0]
+    for name in optim.names():
+        h = train(glassner(), X, y, epochs=1, batch_size=10, optimizer=name, lr=0.01)
+        assert np.all(np.isfinite(h.train_loss))
+
+
+def test_epochs_to_and_zero_epochs(moons):
+    X, y, Xt, yt = moons
+    hist = train(glassner(seed=[0, 1]), X, y, validation=(Xt, yt), epochs=0)
+    assert hist.epochs == 0 and hist.steps == 0 and hist.train_loss.shape == (1, 2)
+    hist.val_acc[:] = [[0.5, 0.99]]
+    assert hist.epochs_to(0.98).tolist() == [-1, 0]
+
+
+def test_regression_targets_have_no_accuracy(moons):
+    X, _, _, _ = moons
+    t = np.sin(X[:, :1])
+    hist = train(MLP([2, 5, 1], "tanh", "identity", seed=0), X, t, loss="mse", epochs=2, batch_size=10, lr=0.05)
+    assert np.all(np.isnan(hist.train_acc)) and np.all(np.isnan(hist.val_acc))
+    assert hist.train_loss[-1, 0] < hist.train_loss[0, 0]
+    assert "acc" not in hist.message(0)
+
+
+def test_softmax_classifier_with_three_classes():
+    X, y, Xt, yt = data.spirals(n=300, classes=3, seed=0)
+    net = MLP([2, 16, 3], "tanh", "softmax", init="he_normal", seed=0)
+    hist = train(net, X, y, validation=(Xt, yt), loss="cross_entropy", epochs=5, batch_size=8, lr=0.1)
+    assert hist.val_acc[-1, 0] > hist.val_acc[0, 0] - 0.05 and np.all(np.isfinite(hist.val_loss))
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    (dict(X=np.ones((10, 3))), ValueError, r"X: expected shape \(n, 2\)"),
+    (dict(X=np.full((10, 2), np.nan)), ValueError, "X: contains NaN"),
+    (dict(y=np.zeros(9)), ValueError, "y: expected 10 targets"),
+    (dict(lr=0.0), ValueError, "lr: expected finite values > 0"),
+    (dict(lr=-1.0), ValueError, "lr: expected finite values > 0"),
+    (dict(lr=[0.1, 0.2]), ValueError, r"lr: expected a number or one per model \(1,\)"),
+    (dict(batch_size=0), ValueError, "batch_size: expected an integer ≥ 1"),
+    (dict(epochs=-1), ValueError, "epochs: expected an integer ≥ 0"),
+    (dict(l2=-0.1), ValueError, "l2: expected finite values ≥ 0"),
+    (dict(l1="a"), TypeError, "l1: expected a number or one per model"),
+    (dict(loss="bce_typo"), ValueError, "loss: unknown loss 'bce_typo'"),
+    (dict(loss="hinge"), ValueError, "loss: hinge expects scores/logits"),
+    (dict(optimizer="adamw"), ValueError, "optimizer: unknown an optimizer 'adamw'"),
+    (dict(optimizer=3), TypeError, "optimizer: expected a name"),
+    (dict(schedule=3), TypeError, "schedule: expected a callable"),
+    (dict(early_stopping=3), ValueError, "early_stopping: needs a validation set"),
+    (dict(callback=3), TypeError, "callback: expected a function"),
+    (dict(callback_every=0), ValueError, "callback_every: expected an integer ≥ 1"),
+    (dict(seed=-1), ValueError, "seed: expected an integer ≥ 0"),
+    (dict(shuffle="yes"), TypeError, "shuffle: expected True or False"),
+    (dict(validation=np.ones(3)), TypeError, r"validation: expected a pair \(X_val, y_val\)"),
+    (dict(validation=(np.ones((3, 3)), np.ones(3))), ValueError, r"validation X: expected shape \(n, 2\)"),
+    (dict(validation=(np.ones((3, 2)), np.ones(2))), ValueError, "validation y: expected 3 targets"),
+    (dict(net="net"), TypeError, "net: expected an nnbook MLP"),
+])
+def test_bad_input_errors_name_the_argument(kwargs, error, match):
+    args = dict(net=glassner(), X=np.zeros((10, 2)), y=np.zeros(10), epochs=1)
+    args.update(kwargs)
+    with pytest.raises(error, match=match):
+        train(args.pop("net"), args.pop("X"), args.pop("y"), **args)
+
+
+def test_unshuffled_order_and_generator_seed(moons):
+    X, y, _, _ = moons
+    a, b = glassner(), glassner()
+    train(a, X, y, epochs=1, lr=0.1, shuffle=False)
+    train(b, X, y, epochs=1, lr=0.1, seed=np.random.default_rng(0))
+    assert not np.array_equal(a.params, b.params)
+    c = glassner()
+    train(c, X, y, epochs=1, lr=0.1, seed=0)
+    assert np.array_equal(b.params, c.params)
