@@ -26,7 +26,7 @@ __all__ = ["Activation", "ACTIVATIONS", "get", "names"]
 
 @dataclass(frozen=True)
 class Activation:
-    """One activation: ``f(z)``, its derivative ``df(z)`` and their formulas.
+    """One activation: ``f(z)``, its derivative ``df(z)`` and their formulas (chapter 0).
 
     ``range`` is the set of values f takes (for the default parameters),
     ``kinks`` the points where f' is discontinuous, ``source`` where the book
@@ -250,12 +250,12 @@ ACTIVATIONS: dict[str, Activation] = {
 
 
 def names() -> list[str]:
-    """The names of all activations, in table order."""
+    """The names of all activations, in table order (chapter 0)."""
     return list(ACTIVATIONS)
 
 
 def get(name, **params) -> Activation:
-    """Look up an activation by name, optionally with its parameters bound.
+    """Look up an activation by name, optionally with its parameters bound (chapter 0).
 
     ``get("leaky_relu", slope=0.1)`` returns an :class:`Activation` whose ``f``
     and ``df`` use λ = 0.1.  An :class:`Activation` passes through unchanged.

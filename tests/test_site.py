@@ -85,7 +85,7 @@ def test_chapter_page_in_chromium(browser, server, py):
         assert page.locator(".widget-slider").count() >= 1
     # Math: MathJax, served locally, typeset the equations.
     if "$" in py.read_text():
-        page.wait_for_selector("mjx-container", timeout=20000)
+        page.wait_for_selector("mjx-container", state="attached", timeout=20000)
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"site-{py.stem}.png"), full_page=False)

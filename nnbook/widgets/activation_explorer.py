@@ -51,7 +51,7 @@ def _limits(*arrays):
 
 
 class ActivationPlot:
-    """The explorer's figure; :meth:`draw` updates its artists in place.
+    """The explorer's figure; :meth:`draw` updates its artists in place (chapter 0).
 
     Attributes: ``fig``, ``ax_f`` and ``ax_a`` (the two panels), the lines
     ``line_f``, ``line_df``, ``line_a``, ``line_da``, the shaded collections
@@ -155,7 +155,7 @@ class ActivationPlot:
 
 
 def activation_figure(name="sigmoid", w=1.0, b=0.0, *, x_range=(-6.0, 6.0), eps=0.01, **params):
-    """The explorer's figure for activation ``name`` and the neuron a = f(wx + b).
+    """The explorer's figure for activation ``name`` and the neuron a = f(wx + b) (chapter 0).
 
     ``params`` are the activation's parameters (``slope`` for leaky_relu, ``a``
     for prelu, ``alpha`` for elu, ``beta`` for swish).  Returns a matplotlib
@@ -167,7 +167,7 @@ def activation_figure(name="sigmoid", w=1.0, b=0.0, *, x_range=(-6.0, 6.0), eps=
 
 
 class ActivationExplorer(Demo):
-    """Widget: choose f, drag w, b (and λ, a, α or β where f has one); see f, f′ and a.
+    """Widget: choose f, drag w, b (and λ, a, α or β where f has one); see f, f′ and a (chapter 0).
 
     The controls are in ``controls``: ``name``, ``w``, ``b``, ``param``,
     ``x_range`` and ``eps``; the drawing is ``plot`` (an :class:`ActivationPlot`).
