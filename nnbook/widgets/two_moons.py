@@ -70,7 +70,7 @@ def _init_entry(init):
 
 
 def make_network(seed=2, init="N(0, 0.05) (Glassner)", models=None):
-    """Glassner's 2-4-4-1 network (ReLU hidden layers, sigmoid output) drawn from ``seed``.
+    """Glassner's 2-4-4-1 network (ReLU hidden layers, sigmoid output) drawn from ``seed`` (chapter 2).
 
     ``seed`` may be a sequence of seeds (K models in lockstep), ``init`` a label of
     :data:`INITS` or an :mod:`nnbook.init` name.
@@ -117,7 +117,7 @@ def _resort(wplot, w, names, top=5):
 
 
 class TwoMoonsPlot:
-    """The lab's figure: boundary, weight history, loss and accuracy; ``update`` redraws in place.
+    """The lab's figure (chapter 2): boundary, weights, loss and accuracy; ``update`` redraws in place.
 
     ``net`` is an MLP (model ``model`` of its K is shown), ``history`` its
     :class:`~nnbook.train.History` with weight snapshots; ``X``, ``y`` the points drawn
@@ -170,13 +170,13 @@ class TwoMoonsPlot:
         """Forget the grown axis limits (a new run starts)."""
         self._limits = {}
 
-    def _grow(self, ax, bottom, top, symmetric):
+    def _grow(self, ax, bottom, top, symmetric, start=1.0):
         """Y-limits covering the data, doubled when outgrown, so they change rarely during a run."""
         old = self._limits.get(ax)
         if old is not None and old[0] <= bottom and top <= old[1]:
             ax.set_ylim(*old)
             return
-        half = old[1] if old is not None else 1.0
+        half = old[1] if old is not None else start
         while not (-half if symmetric else 0.0) <= bottom or not top <= half:
             half *= 2.0
         new = (-half if symmetric else 0.0, half)
@@ -199,7 +199,8 @@ class TwoMoonsPlot:
         losses = np.concatenate([history.train_loss[:, k], history.val_loss[:, k]])
         losses = losses[np.isfinite(losses)]
         if self.live:
-            self._grow(self.weights.ax, 1.1 * finite.min(initial=0.0), 1.1 * finite.max(initial=0.0), True)
+            self._grow(self.weights.ax, 1.1 * finite.min(initial=0.0), 1.1 * finite.max(initial=0.0), True,
+                       start=4.0)
             self._grow(self.curves.axes[0], 0.0, 1.05 * losses.max(initial=0.0), False)
         else:
             lo, hi = finite.min(initial=-1.0), finite.max(initial=1.0)
@@ -259,7 +260,7 @@ class TwoMoonsLab(Demo):
     """
 
     def __init__(self, lr=0.05, *, init="N(0, 0.05) (Glassner)", seed=2, epochs=21, chunk=0.005,
-                 frame=0.05, resolution=100):
+                 frame=0.035, resolution=80):
         if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
             raise ValueError(f"lr: expected a learning rate > 0, got {lr!r}")
         if init not in INITS:
