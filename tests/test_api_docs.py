@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["activations", "network", "train", "gradcheck", "autodiff", "losses", "init", "optim",
            "surfaces", "regularization", "polyfit", "data", "plots", "widgets.base",
-           "widgets.activation_explorer"]
+           "widgets.activation_explorer", "widgets.two_moons"]
 CHAPTER = re.compile(r"chapter|\bch\.\s*\d", re.I)
 
 

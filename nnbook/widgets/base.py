@@ -247,8 +247,7 @@ class Demo:
 class ControlBar:
     """Play / pause / step / reset buttons (``play``, ``pause``, ``step``, ``reset``) in one row, ``box``.
 
-    The buttons carry Font Awesome icons (shipped with the widget JavaScript, also on the
-    static site) and their names as text.
+    The symbols are plain text (no icon font, which the static site would have to serve).
 
     Each button calls the function given for it, without arguments.  ``set_running``
     enables pause and disables play while something runs, and the reverse.
@@ -257,14 +256,11 @@ class ControlBar:
     def __init__(self, on_play: Callable[[], object], on_pause: Callable[[], object],
                  on_step: Callable[[], object], on_reset: Callable[[], object]):
         layout = widgets.Layout(width="88px")
-        self.play = widgets.Button(description="play", icon="play", tooltip="train until the epoch budget",
-                                   layout=layout)
-        self.pause = widgets.Button(description="pause", icon="pause", tooltip="stop after the current chunk",
+        self.play = widgets.Button(description="▶ play", tooltip="train until the epoch budget", layout=layout)
+        self.pause = widgets.Button(description="‖ pause", tooltip="stop after the current chunk",
                                     layout=layout)
-        self.step = widgets.Button(description="step", icon="step-forward", tooltip="train one more epoch",
-                                   layout=layout)
-        self.reset = widgets.Button(description="reset", icon="undo", tooltip="back to epoch 0",
-                                    layout=layout)
+        self.step = widgets.Button(description="↦ step", tooltip="train one more epoch", layout=layout)
+        self.reset = widgets.Button(description="↺ reset", tooltip="back to epoch 0", layout=layout)
         for button, func in ((self.play, on_play), (self.pause, on_pause), (self.step, on_step),
                              (self.reset, on_reset)):
             button.on_click(lambda _button, func=func: func())

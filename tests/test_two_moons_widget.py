@@ -1,0 +1,354 @@
+"""The two-moons lab (chapter 2), driven from Python inside an asyncio event loop (no browser)."""
+from __future__ import annotations
+
+import asyncio
+import io
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from PIL import Image
+
+from nnbook import data
+from nnbook.train import train
+from nnbook.widgets.base import Animation, BlitRenderer, ControlBar, figure_png, new_figure
+from nnbook.widgets.two_moons import (INITS, PRESETS, TwoMoonsLab, TwoMoonsPlot, dead_units, make_network,
+                                      two_moons_figure)
+
+matplotlib.use("Agg")
+
+X_TR, Y_TR, X_TE, Y_TE = data.two_moons(seed=0)
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+async def wait_for(condition, timeout=60.0):
+    """Yield to the event loop until condition() holds (the training task runs meanwhile)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached")
+        await asyncio.sleep(0.01)
+
+
+def pixels(png):
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+@pytest.fixture
+def lab():
+    lab = TwoMoonsLab()
+    yield lab
+    lab.close()
+
+
+# --- the plain drawing function ----------------------------------------------------
+
+def short_run(seeds=(2,), epochs=2, lr=0.05):
+    net = make_network(list(seeds))
+    hist = train(net, X_TR, Y_TR, validation=(X_TE, Y_TE), loss="bce", epochs=epochs, lr=lr, seed=0,
+                 snapshots=True)
+    return net, hist
+
+
+def test_figure_shows_boundary_curves_and_all_37_parameters():
+    net, hist = short_run()
+    fig = two_moons_figure(net, hist, title="a run")
+    assert isinstance(fig, Figure) and len(fig.axes) == 4
+    boundary, weights, loss, acc = fig.axes
+    image = boundary.images[0].get_array()
+    p = net.forward(np.array([[0.0, 0.0]]))[0, 0, 0]
+    assert image.min() >= 0 and image.max() <= 1 and 0 < p < 1
+    assert len(weights.get_lines()) == 37
+    for line in weights.get_lines():
+        assert len(line.get_xdata()) == 3                      # epochs 0, 1, 2
+    (train_loss,) = [ln for ln in loss.get_lines() if ln.get_label() == "train"]
+    assert np.allclose(train_loss.get_ydata(), hist.train_loss[:, 0])
+    assert fig._suptitle.get_text() == "a run"
+    legend = [t.get_text() for t in weights.get_legend().get_texts()]
+    moved = np.abs(hist.weights[-1, 0] - hist.weights[0, 0])
+    assert legend[0] == net.param_names()[int(np.argmax(moved))]   # the biggest mover is listed first
+
+
+def test_figure_of_a_lockstep_model_is_the_figure_of_that_model_alone():
+    net1, hist1 = short_run(seeds=(3,))
+    net2, hist2 = short_run(seeds=(0, 3))
+    a = two_moons_figure(net1, hist1, resolution=50)
+    b = two_moons_figure(net2, hist2, model=1, resolution=50)
+    assert np.array_equal(a.axes[0].images[0].get_array(), b.axes[0].images[0].get_array())
+    assert np.array_equal(a.axes[1].get_lines()[-1].get_ydata(), b.axes[1].get_lines()[-1].get_ydata())
+
+
+def test_figure_needs_weight_snapshots():
+    net = make_network(2)
+    hist = train(net, X_TR[:50], Y_TR[:50], epochs=1, lr=0.05)
+    with pytest.raises(ValueError, match="snapshots"):
+        two_moons_figure(net, hist)
+
+
+def test_dead_units_finds_the_eta_05_collapse():
+    net, _ = short_run(epochs=1, lr=0.5)
+    dead = dead_units(net, X_TR)
+    assert [d.shape for d in dead] == [(4,), (4,)]
+    assert dead[1].all()                                       # Glassner's η = 0.5: layer 2 dead
+
+
+# --- the widget -----------------------------------------------------------------------
+
+def test_widget_builds_at_epoch_0_with_a_figure(lab):
+    assert set(lab.controls) == {"lr", "preset", "init", "seed", "epochs"}
+    assert lab.epoch == 0 and lab.trainer.history.epochs == 0
+    assert lab.output.png().startswith(b"\x89PNG")
+    assert lab.message.text == ""
+    assert lab.controls["preset"].value == 0.05 and list(lab.controls["init"].options) == list(INITS)
+    assert lab.bar.play.description == "▶ play" and lab.bar.pause.disabled
+    assert "application/vnd.jupyter.widget-view+json" in lab._repr_mimebundle_()
+    assert lab.plot.fig is lab.fig
+
+
+def test_play_trains_in_the_background_and_updates_the_figure(lab):
+    image0 = lab.plot.boundary.image.get_array().copy()
+    png0 = lab.output.png()
+    frames = []
+    lab.output.observe(lambda change: frames.append(lab.epoch), names="outputs")
+    ticks = []
+
+    async def other_cell():                  # another coroutine on the same loop, like a cell
+        while True:
+            ticks.append(lab.trainer.samples_seen)
+            await asyncio.sleep(0)
+
+    async def main():
+        other = asyncio.get_running_loop().create_task(other_cell())
+        lab.bar.play.click()                 # the button's click handler, as a browser would
+        assert lab.animation.running and lab.bar.play.disabled and not lab.bar.pause.disabled
+        await wait_for(lambda: len(lab.plot.curves.lines[("train_acc", 0)].get_xdata()) >= 3)  # a frame of epoch 2
+        lab.bar.pause.click()
+        other.cancel()
+
+    run(main())
+    assert len(frames) >= 2 and frames[0] == 0          # the first frame came before epoch 1 ended
+    assert not np.array_equal(lab.plot.boundary.image.get_array(), image0)
+    assert len(lab.plot.curves.lines[("train_acc", 0)].get_xdata()) >= 3
+    assert lab.output.png() != png0
+    assert lab.fig is lab.plot.fig and len(lab.fig.axes) == 4      # the same figure, updated in place
+    during = [t for t in ticks if 0 < t < 2 * lab.trainer.n]
+    assert len(set(during)) >= 10            # the other coroutine ran between many training chunks
+
+
+def test_pause_stops_training(lab):
+    async def main():
+        lab.bar.play.click()
+        await wait_for(lambda: lab.trainer.samples_seen > 0)
+        lab.bar.pause.click()
+        seen = lab.trainer.samples_seen
+        await asyncio.sleep(0.2)
+        return seen
+
+    seen = run(main())
+    assert lab.trainer.samples_seen == seen
+    assert not lab.animation.running and not lab.bar.play.disabled and lab.bar.pause.disabled
+
+
+def test_play_stops_at_the_epoch_budget(lab):
+    lab.controls["epochs"].value = 1
+
+    async def main():
+        lab.bar.play.click()
+        await wait_for(lambda: not lab.animation.running)
+
+    run(main())
+    assert lab.epoch == 1 and lab.trainer.samples_seen == lab.trainer.n
+    assert not lab.bar.play.disabled
+    lab.play()
+    assert "budget" in lab.message.text and not lab.animation.running
+
+
+def test_starting_again_cancels_the_previous_task(lab):
+    async def main():
+        lab.bar.play.click()
+        first = lab.animation.task
+        lab.animation.start()
+        second = lab.animation.task
+        await asyncio.sleep(0.05)
+        assert first.cancelled() and first is not second and not second.done()
+        lab.bar.pause.click()
+
+    run(main())
+
+
+def test_step_trains_one_epoch_and_reset_restores_epoch_0(lab):
+    start = lab.net.get_params()
+    lab.bar.step.click()
+    assert lab.epoch == 1 and lab.trainer.samples_seen == lab.trainer.n
+    assert len(lab.plot.curves.lines[("train_loss", 0)].get_xdata()) == 2
+    lab.bar.step.click()
+    assert lab.epoch == 2
+    lab.bar.reset.click()
+    assert lab.epoch == 0 and lab.trainer.history.epochs == 0
+    assert np.array_equal(lab.net.get_params(), start)
+    assert len(lab.plot.curves.lines[("train_loss", 0)].get_xdata()) == 1
+
+
+def test_step_matches_the_chapter_run():
+    lab = TwoMoonsLab(lr=0.05, seed=2)
+    lab.step()
+    net, hist = short_run(seeds=(2,), epochs=1)
+    assert np.array_equal(lab.net.get_params(), net.get_params())
+    lab.close()
+
+
+def test_changing_eta_init_or_seed_starts_a_new_run_and_presets_follow(lab):
+    lab.step()
+    lab.controls["preset"].value = 0.5
+    assert lab.controls["lr"].value == 0.5 and lab.epoch == 0 and lab.trainer.optimizer.lr == 0.5
+    lab.controls["lr"].value = 0.2
+    assert lab.controls["preset"].value is None and lab.trainer.optimizer.lr == 0.2
+    lab.step()
+    lab.controls["seed"].value = 7
+    assert lab.epoch == 0 and np.array_equal(lab.net.get_params(), make_network(7).get_params())
+    lab.controls["init"].value = "He normal"
+    assert np.array_equal(lab.net.get_params(), make_network(7, "He normal").get_params())
+    lab.step()
+    lab.controls["epochs"].value = 50                       # the budget does not restart the run
+    assert lab.epoch == 1
+    assert PRESETS == (0.5, 0.05, 0.01)
+
+
+def test_changing_eta_while_playing_keeps_playing(lab):
+    async def main():
+        lab.bar.play.click()
+        await wait_for(lambda: lab.trainer.samples_seen > 0)
+        lab.controls["lr"].value = 0.01
+        assert lab.epoch == 0 and lab.animation.running
+        await wait_for(lambda: lab.trainer.samples_seen > 0)
+        lab.bar.pause.click()
+
+    run(main())
+    assert lab.trainer.optimizer.lr == 0.01
+
+
+def test_the_collapse_is_explained_in_a_note():
+    lab = TwoMoonsLab(lr=0.5, seed=2)
+    lab.step()
+    assert lab.message.kind == "note" and "hidden layer 2 are dead" in lab.message.text
+    lab.controls["preset"].value = 0.05                      # a new run: the note goes
+    assert lab.message.text == ""
+    lab.close()
+
+
+def test_divergence_shows_a_message_not_an_exception(lab):
+    lab.step()
+    lab.net.params[0, :] = 1e300                            # an extreme state: the outputs overflow
+    lab.step()
+    assert lab.trainer.diverged[0]
+    assert lab.message.kind == "error" and "diverged at epoch" in lab.message.text
+    assert "diverged" in lab.plot.title.get_text()
+
+    async def main():
+        lab.bar.play.click()                                # nothing to do: no task starts
+        assert not lab.animation.running
+
+    run(main())
+    lab.bar.reset.click()
+    assert lab.message.text == "" and not lab.trainer.diverged[0]
+
+
+def test_an_error_inside_the_task_is_shown(lab):
+    def broken():
+        raise ValueError("boom")
+
+    lab.animation.advance = broken
+
+    async def main():
+        lab.bar.play.click()
+        await wait_for(lambda: not lab.animation.running)
+
+    run(main())
+    assert lab.message.kind == "error" and "boom" in lab.message.text
+    assert not lab.bar.play.disabled
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"lr": 0.0}, "lr: expected a learning rate > 0"),
+    ({"init": "nope"}, "init: expected one of"),
+    ({"seed": -1}, "seed: expected an integer"),
+    ({"epochs": 0}, "epochs: expected an integer"),
+])
+def test_constructor_rejects_bad_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        TwoMoonsLab(**kwargs)
+
+
+# --- the base helpers -------------------------------------------------------------------
+
+def test_blit_renderer_draws_the_same_pixels_as_a_full_draw():
+    fig, ax = new_figure()
+    ax.plot([0, 1], [0, 1], color="0.8")
+    (line,) = ax.plot([0, 1], [1, 0], color="C1", lw=3)
+    title = ax.set_title("frame 0")
+    renderer = BlitRenderer(fig, lambda: [line, title])
+    fig.set_layout_engine("none")
+    for k in range(3):
+        line.set_ydata([k / 3, 1 - k / 3])
+        title.set_text(f"frame {k}")
+        fast = pixels(renderer.png())
+        full = pixels(figure_png(fig))
+        assert fast.shape == full.shape and np.abs(fast - full).max() <= 2
+    assert renderer.full_draws == 1
+    ax.set_ylim(-1, 2)                                      # new limits: the background is redrawn
+    renderer.png()
+    assert renderer.full_draws == 2 and not line.get_animated()
+
+
+def test_animation_runs_chunks_and_draws_frames():
+    work, drawn, stopped = [], [], []
+
+    def advance():
+        work.append(1)
+        return len(work) < 20
+
+    anim = Animation(advance, lambda: drawn.append(len(work)), frame=0.0, on_stop=stopped.append)
+    with pytest.raises(RuntimeError, match="running asyncio event loop"):
+        anim.start()
+
+    async def main():
+        anim.start()
+        assert anim.running
+        await wait_for(lambda: not anim.running)
+
+    run(main())
+    assert len(work) == 20 and drawn[0] == 1 and drawn[-1] == 20 and stopped == [None]
+    with pytest.raises(ValueError, match="frame"):
+        Animation(advance, lambda: None, frame=-1)
+
+
+def test_control_bar_calls_its_functions():
+    calls = []
+    bar = ControlBar(*(lambda name=name: calls.append(name) for name in ("play", "pause", "step", "reset")))
+    for button in (bar.play, bar.pause, bar.step, bar.reset):
+        button.click()
+    assert calls == ["play", "pause", "step", "reset"]
+    bar.set_running(True)
+    assert bar.play.disabled and not bar.pause.disabled
+    bar.close()
+
+
+def test_plot_limits_only_grow_during_a_run():
+    net, hist = short_run(epochs=1)
+    plot = TwoMoonsPlot(net, hist, X_TE, Y_TE, resolution=30)
+    assert plot.weights.ax.get_ylim() == (-4.0, 4.0)          # room to grow from the start
+    hist.weights *= 5                                         # weights beyond ±4: the limits double
+    plot.update(net, hist)
+    grown = plot.weights.ax.get_ylim()
+    assert grown[1] >= 1.1 * np.abs(hist.weights).max() and grown[1] in (8.0, 16.0, 32.0)
+    hist.weights /= 5
+    plot.update(net, hist)
+    assert plot.weights.ax.get_ylim() == grown                # not shrunk during a run
+    plot.reset_limits()
+    plot.update(net, hist)
+    assert plot.weights.ax.get_ylim() == (-4.0, 4.0)
