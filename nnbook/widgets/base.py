@@ -1,4 +1,5 @@
-"""The small base every demo in the book is built on (ENGINE.md, "Widgets").
+"""The small base every demo in the book is built on (ENGINE.md, "Widgets"), from
+chapter 0's activation explorer to chapter 2's two-moons lab.
 
 A demo is two things: a plain function that draws its figure for given
 parameters (the static page and the tests call it), and a widget that wraps the
