@@ -11,7 +11,12 @@ plain SGD and data order are timed the textbook way: one model, ``zero_grad``,
 forward, ``backward``, ``step`` per batch; with one thread and with the default
 number of threads.  K PyTorch models would cost K times that.
 
-    .venv/bin/python benchmarks/bench_sgd.py [--repeats 7]
+The machine may be shared and its load may change while the script runs, so the
+measurements are interleaved: every repeat times one epoch of each nnbook K and of
+each PyTorch setting, round-robin, and the ratios (K/K1, PyTorch/nnbook) are the
+medians of the per-repeat ratios, each taken from epochs timed next to each other.
+
+    .venv/bin/python benchmarks/bench_sgd.py [--repeats 9]
 """
 from __future__ import annotations
 
@@ -25,89 +30,114 @@ import numpy as np
 import nnbook
 from nnbook import data
 
+KS = (1, 8, 32)
 
-def nnbook_us_per_step(X, y, K, batch_size, repeats):
-    net = nnbook.MLP([2, 4, 4, 1], "relu", "sigmoid", init=("normal", {"std": 0.05}), seed=list(range(K)))
-    trainer = nnbook.Trainer(net, X, y, loss="bce", epochs=repeats + 1, batch_size=batch_size, lr=0.05, seed=0)
-    per_epoch = -(-len(X) // batch_size)
-    trainer.run(steps=per_epoch)                          # warm-up epoch
-    times, evals = [], []
-    for _ in range(repeats):
+
+class NnbookEpoch:
+    """Times one epoch of Trainer.run per call: (µs per step, ms for the epoch-end evaluation)."""
+
+    def __init__(self, X, y, K, batch_size, repeats):
+        net = nnbook.MLP([2, 4, 4, 1], "relu", "sigmoid", init=("normal", {"std": 0.05}), seed=list(range(K)))
+        self.trainer = nnbook.Trainer(net, X, y, loss="bce", epochs=repeats + 1, batch_size=batch_size,
+                                      lr=0.05, seed=0)
+        self.per_epoch = -(-len(X) // batch_size)
+        self.trainer.run(steps=self.per_epoch)                 # warm-up epoch
+
+    def __call__(self):
         t0 = time.perf_counter()
-        trainer.run(steps=per_epoch - 1)
+        self.trainer.run(steps=self.per_epoch - 1)
         t1 = time.perf_counter()
-        trainer.run(steps=1)                              # the last step and the evaluation
+        self.trainer.run(steps=1)                              # the last step and the evaluation
         t2 = time.perf_counter()
-        times.append((t1 - t0) / (per_epoch - 1) * 1e6)
-        evals.append((t2 - t1) * 1e3)
-    return statistics.median(times), statistics.median(evals)
+        return (t1 - t0) / (self.per_epoch - 1) * 1e6, (t2 - t1) * 1e3
 
 
-def torch_us_per_step(X, y, batch_size, repeats, threads):
-    import torch
-    if threads is not None:
-        torch.set_num_threads(threads)
-    torch.manual_seed(0)
-    model = torch.nn.Sequential(torch.nn.Linear(2, 4), torch.nn.ReLU(), torch.nn.Linear(4, 4), torch.nn.ReLU(),
-                                torch.nn.Linear(4, 1)).double()
-    with torch.no_grad():
-        for layer in model:
-            if isinstance(layer, torch.nn.Linear):
-                layer.weight.normal_(0.0, 0.05)
-                layer.bias.zero_()
-    loss_fn = torch.nn.BCEWithLogitsLoss()               # sigmoid + BCE from the logits
-    opt = torch.optim.SGD(model.parameters(), lr=0.05)
-    Xt = torch.tensor(X)
-    yt = torch.tensor(y, dtype=torch.float64)[:, None]
-    rng = np.random.default_rng(0)
-    n = len(X)
+class TorchEpoch:
+    """Times one PyTorch epoch per call (µs per step), with ``threads`` threads (None: the default)."""
 
-    def epoch():
-        order = torch.from_numpy(rng.permutation(n))
-        xs, ys = Xt[order], yt[order]
-        for s in range(0, n, batch_size):
+    def __init__(self, X, y, batch_size, threads):
+        import torch
+        self.torch, self.threads = torch, threads
+        self.default_threads = torch.get_num_threads()
+        torch.manual_seed(0)
+        nn = torch.nn
+        model = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 4), nn.ReLU(), nn.Linear(4, 1)).double()
+        with torch.no_grad():
+            for layer in model:
+                if isinstance(layer, torch.nn.Linear):
+                    layer.weight.normal_(0.0, 0.05)
+                    layer.bias.zero_()
+        self.model, self.batch_size = model, batch_size
+        self.loss_fn = torch.nn.BCEWithLogitsLoss()           # sigmoid + BCE from the logits
+        self.opt = torch.optim.SGD(model.parameters(), lr=0.05)
+        self.Xt = torch.tensor(X)
+        self.yt = torch.tensor(y, dtype=torch.float64)[:, None]
+        self.rng = np.random.default_rng(0)
+        self.n = len(X)
+        self.per_epoch = -(-self.n // batch_size)
+        self()                                                  # warm-up epoch
+
+    def __call__(self):
+        torch, bs = self.torch, self.batch_size
+        torch.set_num_threads(self.threads or self.default_threads)
+        model, opt, loss_fn = self.model, self.opt, self.loss_fn
+        t0 = time.perf_counter()
+        order = torch.from_numpy(self.rng.permutation(self.n))
+        xs, ys = self.Xt[order], self.yt[order]
+        for s in range(0, self.n, bs):
             opt.zero_grad()
-            loss = loss_fn(model(xs[s:s + batch_size]), ys[s:s + batch_size])
+            loss = loss_fn(model(xs[s:s + bs]), ys[s:s + bs])
             loss.backward()
             opt.step()
-
-    per_epoch = -(-n // batch_size)
-    epoch()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        epoch()
-        times.append((time.perf_counter() - t0) / per_epoch * 1e6)
-    return statistics.median(times)
+        us = (time.perf_counter() - t0) / self.per_epoch * 1e6
+        torch.set_num_threads(self.default_threads)
+        return us
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--repeats", type=int, default=9)
     args = parser.parse_args(argv)
     X, y, _, _ = data.two_moons()
     print(f"two moons: {len(X)} training samples; 2-4-4-1 ReLU/ReLU/sigmoid, BCE, plain SGD; "
-          f"median of {args.repeats} epochs; {os.cpu_count()} CPUs")
-    results = {}
+          f"median of {args.repeats} epochs, interleaved; {os.cpu_count()} CPUs")
+    try:
+        import torch  # noqa: F401
+        have_torch = True
+    except ImportError:
+        have_torch = False
+    median = statistics.median
     for batch_size in (1, 32):
         print(f"\nbatch size {batch_size}:")
-        for K in (1, 8, 32):
-            us, ms = nnbook_us_per_step(X, y, K, batch_size, args.repeats)
-            results[(batch_size, K)] = us
-            print(f"  nnbook  K = {K:2d}: {us:7.1f} µs per step ({us / K:6.2f} µs per model-step), "
-                  f"K/K1 = {us / results[(batch_size, 1)]:.2f}; epoch-end evaluation {ms:.1f} ms")
-        try:
-            import torch  # noqa: F401
-        except ImportError:
+        timers = {K: NnbookEpoch(X, y, K, batch_size, args.repeats) for K in KS}
+        if have_torch:
+            timers["1 thread"] = TorchEpoch(X, y, batch_size, 1)
+            timers["default threads"] = TorchEpoch(X, y, batch_size, None)
+        us = {key: [] for key in timers}
+        ms = {K: [] for K in KS}
+        for _ in range(args.repeats):                         # round-robin: same load for all
+            for key, timer in timers.items():
+                if key in ms:
+                    step, evaluation = timer()
+                    ms[key].append(evaluation)
+                else:
+                    step = timer()
+                us[key].append(step)
+        k1 = us[1]
+        for K in KS:
+            ratio = median(a / b for a, b in zip(us[K], k1))
+            print(f"  nnbook  K = {K:2d}: {median(us[K]):7.1f} µs per step ({median(us[K]) / K:6.2f} µs per "
+                  f"model-step), K/K1 = {ratio:.2f}; epoch-end evaluation {median(ms[K]):.1f} ms")
+        if not have_torch:
             print("  PyTorch not installed: skipped")
             continue
-        for threads, label in ((1, "1 thread"), (None, "default threads")):
-            us = torch_us_per_step(X, y, batch_size, args.repeats, threads)
-            k1 = results[(batch_size, 1)]
-            k32 = results[(batch_size, 32)]
-            print(f"  PyTorch ({label:15s}): {us:7.1f} µs per step; nnbook K = 1 is {us / k1:5.1f}× faster, "
-                  f"K = 32 lockstep does 32 models in {k32 / us:.2f}× one PyTorch step "
-                  f"({32 * us / k32:.0f}× the throughput)")
+        for label in ("1 thread", "default threads"):
+            t = us[label]
+            k32 = median(a / b for a, b in zip(us[32], t))
+            ratios = [a / b for a, b in zip(t, k1)]                 # per repeat: PyTorch / nnbook K = 1
+            print(f"  PyTorch ({label:15s}): {median(t):7.1f} µs per step; nnbook K = 1 is "
+                  f"{median(ratios):5.1f}× faster (range {min(ratios):.1f}–{max(ratios):.1f}), "
+                  f"K = 32 lockstep does 32 models in {k32:.2f}× one PyTorch step ({32 / k32:.0f}× the throughput)")
 
 
 if __name__ == "__main__":

@@ -160,6 +160,7 @@ class Cache:
     def __init__(self, net, n):
         K, sizes = net.K, net.sizes
         self.net, self.n, self.train = net, n, False
+        self._inv_n = _constant(1.0 / n)
         # activations with a trailing column of ones (the bias trick); _aug[0] is set per batch
         self._aug = [None] + [np.ones((K, n, m + 1)) for m in sizes[1:-1]]
         self.z = [np.empty((K, n, m)) for m in sizes[1:]]
@@ -177,6 +178,7 @@ class Cache:
         self._df = [_backward_kernel(act) for act in net._acts]
         self._f_out = {"identity": None, "sigmoid": _forward_kernel(_SIGMOID), "softmax": _softmax_into}[net.output]
         self._grads, self._gblocks = None, None
+        self._plan = None                # sgd_steps' per-layer lookups (made on first use)
 
     @property
     def out(self):
@@ -239,7 +241,7 @@ class Cache:
         if mode == "paired" or (mode == "direct" and loss.name == "mse"):
             np.subtract(self.a[-1], y, out=d)                  # p − y  (z − y for mse)
             if n > 1:
-                np.multiply(d, 1.0 / n, out=d)                 # mean over the batch
+                np.multiply(d, self._inv_n, out=d)             # mean over the batch: × 1/n
             return d
         return self.delta_from_dout(loss.grad(self.a[-1], y))  # from ∂L/∂a⁽ᴸ⁾
 
@@ -278,37 +280,114 @@ class Cache:
         np.matmul(deltas[0].transpose(0, 2, 1), aug[0], out=gblocks[0])  # δ⁽¹⁾ᵀ[x 1]
         return grads
 
+    # -- the training loop's fast path ---------------------------------------------------
+    def sgd_steps(self, X_aug, Y, lr, grads, tmp):
+        """Plain SGD, one step per batch: ``X_aug`` (m, n, n_in + 1) and ``Y`` (m, n, n_out)
+        hold m batches of n samples; ``lr`` is η (a 0-d array or a (K, 1) column) (chapter 2).
+
+        For the output + loss pairs with δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y)/n (sigmoid + bce, softmax +
+        cross-entropy, identity + mse) and no dropout, each step is
+
+            forward:   z⁽ˡ⁾ = [a⁽ˡ⁻¹⁾ 1]·[W⁽ˡ⁾ | b⁽ˡ⁾]ᵀ,  a⁽ˡ⁾ = f_l(z⁽ˡ⁾)
+            output:    δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y)/n
+            backward:  ∂L/∂[W⁽ˡ⁾ | b⁽ˡ⁾] = δ⁽ˡ⁾ᵀ[a⁽ˡ⁻¹⁾ 1],  δ⁽ˡ⁻¹⁾ = f′(z⁽ˡ⁻¹⁾) ⊙ δ⁽ˡ⁾W⁽ˡ⁾
+            update:    θ ← θ − η g
+
+        with exactly the numpy operations of :meth:`forward`, :meth:`output_delta`,
+        :meth:`backward` and ``optim.SGD.step`` (so the same numbers, bit for bit), but with
+        every buffer, view and kernel looked up once.  At batch size 1 a step is bound by
+        the cost of calling numpy, not by arithmetic (ENGINE.md, "Speed").  ``grads`` (K, P)
+        receives the gradient, ``tmp`` (K, P) is scratch for η g.
+        """
+        if self.train or self._plan is None or self._plan[0] is not grads:
+            self._make_plan(grads)
+        _, hidden_up, hidden_down, (BT_L, z_L, d_L, dT_L, g_1), f_out, params = self._plan
+        a_L, inv_n = self.a[-1], (self._inv_n if self.n > 1 else None)
+        matmul, subtract, multiply = np.matmul, np.subtract, np.multiply
+        for x, y in zip(X_aug, Y):
+            a_aug = x                                        # [a⁽⁰⁾ 1] = [x 1]
+            for BT, z, f, a, next_aug in hidden_up:          # hidden layers l = 1 … L−1
+                matmul(a_aug, BT, out=z)                     # z⁽ˡ⁾ = [a⁽ˡ⁻¹⁾ 1][W⁽ˡ⁾ | b⁽ˡ⁾]ᵀ
+                f(z, a)                                      # a⁽ˡ⁾ = f(z⁽ˡ⁾), a view into [a⁽ˡ⁾ 1]
+                a_aug = next_aug
+            matmul(a_aug, BT_L, out=z_L)                     # z⁽ᴸ⁾
+            if f_out is not None:                            # (identity: a⁽ᴸ⁾ is z⁽ᴸ⁾)
+                f_out(z_L, a_L)                              # a⁽ᴸ⁾ = σ(z⁽ᴸ⁾) or softmax(z⁽ᴸ⁾)
+            subtract(a_L, y, out=d_L)                        # δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y
+            if inv_n is not None:
+                multiply(d_L, inv_n, out=d_L)                # … / n (the loss is the batch mean)
+            d, dT = d_L, dT_L                                # δᵀ: a transposed view, made once
+            for a_aug, g, W, back, df, z, fz, d_l, dT_l in hidden_down:    # l = L−1 … 1
+                matmul(dT, a_aug, out=g)                     # ∂L/∂[W⁽ˡ⁺¹⁾ | b⁽ˡ⁺¹⁾] = δ⁽ˡ⁺¹⁾ᵀ[a⁽ˡ⁾ 1]
+                matmul(d, W, out=back)                       # δ⁽ˡ⁺¹⁾W⁽ˡ⁺¹⁾
+                df(z, fz, back, d_l)                         # δ⁽ˡ⁾ = f′(z⁽ˡ⁾) ⊙ δ⁽ˡ⁺¹⁾W⁽ˡ⁺¹⁾
+                d, dT = d_l, dT_l
+            matmul(dT, x, out=g_1)                           # ∂L/∂[W⁽¹⁾ | b⁽¹⁾] = δ⁽¹⁾ᵀ[x 1]
+            multiply(grads, lr, out=tmp)                     # θ ← θ − η g, as SGD.step:
+            subtract(params, tmp, out=params)                # tmp = η g, θ = θ − tmp
+        if len(X_aug):                                       # leave the cache as forward() does
+            self._aug[0], self.a[0] = x, x[:, :-1]
+        return grads
+
+    def _make_plan(self, grads):
+        """The buffers, views and kernels :meth:`sgd_steps` walks through, per layer, once."""
+        if self.train:                                       # back from a dropout pass
+            self.fz, self.masks = self.a[1:-1], [None] * len(self.masks)
+            self.train = False
+        g = self.net._block_views(grads)
+        dT = [d.transpose(0, 2, 1) for d in self.deltas]
+        H = len(self.z) - 1                                  # hidden layers; list index i is layer i+1
+        hidden_up = [(self._BT[i], self.z[i], self._f[i], self.a[i + 1], self._aug[i + 1])
+                     for i in range(H)]
+        hidden_down = [(self._aug[i + 1], g[i + 1], self._W[i + 1], self._back[i], self._df[i],
+                        self.z[i], self.fz[i], self.deltas[i], dT[i]) for i in reversed(range(H))]
+        last = (self._BT[H], self.z[H], self.deltas[H], dT[H], g[0])
+        self._plan = (grads, hidden_up, hidden_down, last, self._f_out, self._params)
+        return self._plan
+
 
 # In-place activation kernels: fast paths for the common activations, the activations
 # table (which allocates) for the others.  f: out = f(z).  df: out = f′(z) ⊙ g.
 _SIGMOID = _activations.ACTIVATIONS["sigmoid"]
 
 
-def _relu(z, out):
-    np.maximum(z, 0.0, out=out)
+def _constant(value):
+    """A read-only 0-d float64 array.  Hot-path kernels use these instead of Python floats:
+    numpy converts a Python float argument on every call, which at batch size 1 costs about
+    as much as the operation itself; the numbers are the same."""
+    c = np.array(value, dtype=float)
+    c.flags.writeable = False
+    return c
+
+
+_ZERO, _HALF, _ONE = _constant(0.0), _constant(0.5), _constant(1.0)
+
+
+def _relu(z, out):                             # max(z, 0)
+    np.maximum(z, _ZERO, out=out)
 
 
 def _sigmoid(z, out):                          # σ(z) = (1 + tanh(z/2))/2: no overflow
-    np.multiply(z, 0.5, out=out)
+    np.multiply(z, _HALF, out=out)
     np.tanh(out, out=out)
-    np.multiply(out, 0.5, out=out)
-    np.add(out, 0.5, out=out)
+    np.multiply(out, _HALF, out=out)
+    np.add(out, _HALF, out=out)
 
 
 def _d_relu(z, fz, g, out):                    # ReLU′(z) = 1 for z ≥ 0 (Qiu's convention)
-    np.heaviside(z, 1.0, out=out)
+    np.heaviside(z, _ONE, out=out)
     np.multiply(out, g, out=out)
 
 
 def _d_sigmoid(z, fz, g, out):                 # σ′ = σ(1 − σ)
-    np.subtract(1.0, fz, out=out)
+    np.subtract(_ONE, fz, out=out)
     np.multiply(out, fz, out=out)
     np.multiply(out, g, out=out)
 
 
 def _d_tanh(z, fz, g, out):                    # tanh′ = 1 − tanh²
     np.multiply(fz, fz, out=out)
-    np.subtract(1.0, out, out=out)
+    np.subtract(_ONE, out, out=out)
     np.multiply(out, g, out=out)
 
 

@@ -4,8 +4,8 @@
   (chapter 2; after Glassner 2021, Figs. 14-30, 14-33, 14-36).
 * :func:`history_curves` — loss and accuracy per epoch, train and validation
   (chapter 2; Glassner Figs. 14-31, 14-34, 14-37).
-* :func:`weight_history` — every parameter over the epochs, the biggest movers on top
-  (chapter 2; Glassner Figs. 14-32, 14-35, 14-38).
+* :func:`weight_history` — every parameter over the epochs, the biggest movers on top,
+  re-ranked on ``update(..., resort=True)`` (chapter 2; Glassner Figs. 14-32, 14-35, 14-38).
 * :func:`trajectories` — optimizer paths over a 2-D loss surface (chapter 1).
 
 Each function draws into ``ax`` (or a new figure of 6×4 in at 100 dpi that pyplot does
@@ -57,9 +57,14 @@ def _as_predict(net_or_predict, model):
         if not -net.K <= model < net.K:
             raise ValueError(f"model: expected an index in 0 … {net.K - 1}, got {model!r}")
 
+        k = model % net.K
+
         def predict(points):
+            # Model k alone: net.model(k) copies its one row of parameters (P numbers), so
+            # the grid goes through one network, not all K with K − 1 results thrown away.
+            one = net if net.K == 1 else net.model(k)
             with np.errstate(all="ignore"):
-                out = net.forward(points)[model]
+                out = one.forward(points)[0]
             if out.shape[1] == 1:
                 return out[:, 0] if net.output == "sigmoid" else (out[:, 0] > 0).astype(float)
             return np.argmax(out, axis=1).astype(float)
@@ -113,8 +118,10 @@ def decision_boundary(net_or_predict, X, y, ax=None, *, model=0, resolution=200,
                       title=None):
     """Draw what a 2-input classifier says over the plane, and the data (chapter 2).
 
-    ``net_or_predict`` is an :class:`~nnbook.network.MLP` (model ``model`` of its K; a
-    sigmoid output is shown as the probability p(class 1), the line is p = 0.5) or a
+    ``net_or_predict`` is an :class:`~nnbook.network.MLP` (model ``model`` of its K; only
+    that model is evaluated on the grid, through ``net.model(model)``, a K = 1 copy of its
+    parameters; a sigmoid output is shown as the probability p(class 1), the line is
+    p = 0.5) or a
     function ``points (m, 2) → values (m,)`` (probabilities or class labels).  The grid
     covers the data ± ``pad`` with ``resolution`` points a side (Glassner used a step
     of 0.01 and a padding of 0.5).  Returns a :class:`BoundaryPlot`.
@@ -169,16 +176,22 @@ class HistoryPlot:
         return self
 
 
-def history_curves(history, ax=None, *, models=None, title=None):
+def history_curves(history, ax=None, *, models=None, labels=("train", "validation"), title=None):
     """Loss (left) and accuracy (right) per epoch, train solid and validation dashed (chapter 2).
 
     Epoch 0 is before training; every point is measured on the whole set at the end of
     the epoch.  ``models`` picks models of a K-model history (default: all, one colour
-    each).  ``ax`` is a pair of axes (loss, accuracy).  Returns a :class:`HistoryPlot`.
+    each).  ``labels`` names the two sets in the lines and the legend, (train,
+    validation); chapter 2 says ("train", "test") for its held-out set.  ``ax`` is a
+    pair of axes (loss, accuracy).  Returns a :class:`HistoryPlot`.
     """
     from nnbook.train import History
     if not isinstance(history, History):
         raise TypeError(f"history: expected an nnbook History, got {type(history).__name__}")
+    if isinstance(labels, str) or not isinstance(labels, (tuple, list)) or len(labels) != 2 \
+            or not all(isinstance(s, str) for s in labels):
+        raise ValueError(f"labels: expected two names (train, validation), got {labels!r}")
+    names = {"train": labels[0], "val": labels[1]}
     if ax is None:
         fig, axes = new_figure(1, 2)
     else:
@@ -202,10 +215,8 @@ def history_curves(history, ax=None, *, models=None, title=None):
                 metric = f"{part}_{kind}"
                 if np.all(np.isnan(getattr(history, metric)[:, k])):
                     continue
-                label = None if many and (i > 0 or kind == "acc") else \
-                    {"train": "train", "val": "validation"}[part]
-                if many and i == 0 and kind == "loss":
-                    label = {"train": "train", "val": "validation"}[part]
+                # one legend entry per set: the first model's loss lines when there are several
+                label = names[part] if not many or (i == 0 and kind == "loss") else None
                 (line,) = ax_.plot([], [], color=color, lw=1.0 if many else 1.5, label=label,
                                    **STYLE[part])
                 lines[(metric, k)] = line
@@ -225,21 +236,86 @@ def history_curves(history, ax=None, *, models=None, title=None):
 
 class WeightPlot:
     """All parameters θ_j(epoch) (chapter 2): ``lines`` (in drawing order, the biggest
-    movers abs(θ_final − θ_first) last), ``order`` (parameter indices in that order);
-    ``update(weights)`` redraws."""
+    movers abs(θ_final − θ_first) last), ``order`` (parameter indices in that order:
+    ``lines[r]`` shows parameter ``order[r]``), ``names``, ``top`` (how many are
+    highlighted) and ``legend_kw`` (the legend's keyword arguments);
+    ``update(weights, resort=...)`` redraws."""
 
-    def __init__(self, fig, ax, lines, order, model):
+    def __init__(self, fig, ax, lines, order, model, *, names=None, top=5, legend_kw=None):
         self.fig, self.ax, self.lines, self.order, self._model = fig, ax, lines, order, model
+        self.names = names
+        self.top = min(int(top), len(lines))
+        self.legend_kw = {**_WEIGHT_LEGEND, **(legend_kw or {})}
 
-    def update(self, weights):
-        """Set the lines' data from new snapshots (E+1, P) or (E+1, K, P) (same P)."""
+    def name(self, j):
+        """Parameter j's name: ``names[j]``, or θ[j] without names (chapter 2)."""
+        return self.names[j] if self.names is not None else f"θ[{j}]"
+
+    def legend(self):
+        """(Re)draw the legend of the ``top`` lines, biggest mover first, with ``legend_kw``
+        (a ``zorder`` in it is set on the legend); None when ``top`` is 0 (chapter 2)."""
+        if not self.top:
+            return None
+        kw = dict(self.legend_kw)
+        zorder = kw.pop("zorder", None)
+        legend = self.ax.legend(handles=self.lines[::-1][:self.top], **kw)
+        if zorder is not None:
+            legend.set_zorder(zorder)
+        return legend
+
+    def update(self, weights, resort=False):
+        """Set the lines' data from new snapshots (E+1, P) or (E+1, K, P) (same P) (chapter 2).
+
+        With ``resort=True`` the lines are first re-ranked by abs(w_last − w_first) of
+        these snapshots, as :func:`weight_history` ranks them when it draws: the line
+        drawn at rank r (colour, width, z-order 2 + r) shows the parameter now at rank r
+        and takes its name, and the legend is redrawn when the ``top`` set or its order
+        changes — what a live run needs, whose ranking changes as it trains.  Without
+        it the order of the first drawing is kept.  The data limits are recomputed (and
+        the view rescaled) only while an axis autoscales, i.e. unless its limits were set.
+        """
         w = _weights_2d(weights, self._model)
+        if w.shape[1] != len(self.lines):
+            raise ValueError(f"weights: expected {len(self.lines)} parameters as drawn, got {w.shape[1]}")
+        if resort:
+            self._resort(_rank(w))
         epochs = np.arange(w.shape[0])
         for line, j in zip(self.lines, self.order):
             line.set_data(epochs, w[:, j])
-        self.ax.relim()
-        self.ax.autoscale_view()
+        if self.ax.get_autoscalex_on() or self.ax.get_autoscaley_on():   # limits set by hand (a live
+            self.ax.relim()                                              # widget's): skip the P-line relim
+            self.ax.autoscale_view()
         return self
+
+    def _resort(self, order):
+        old = np.asarray(self.order)
+        if np.array_equal(order, old):
+            return
+        P, n_top = len(self.lines), self.top
+        for rank in np.flatnonzero(order != old):   # a line's style follows its rank; restyle the moved
+            j = int(order[rank])
+            self.lines[rank].set(**_line_style(rank, P, n_top, self.name(j)))
+        self.order = order
+        if n_top and not np.array_equal(order[P - n_top:], old[P - n_top:]):
+            self.legend()
+
+
+#: The weight plot's legend (chapter 2): top left, small, titled.
+_WEIGHT_LEGEND = {"loc": "upper left", "fontsize": "small", "title": "largest change"}
+
+
+def _rank(w):
+    """Parameter indices sorted by abs(w_last − w_first), smallest first (a NaN counts as the largest)."""
+    with np.errstate(invalid="ignore"):
+        moved = np.nan_to_num(np.abs(w[-1] - w[0]), nan=np.inf)
+    return np.argsort(moved, kind="stable")
+
+
+def _line_style(rank, P, n_top, name):
+    """Colour, width, z-order and label of the line drawn at ``rank`` of P (the top n_top highlighted)."""
+    highlight = rank >= P - n_top
+    return {"color": f"C{(P - 1 - rank) % 10}" if highlight else "0.7", "linewidth": 1.5 if highlight else 0.8,
+            "zorder": 2 + rank, "label": name if highlight else "_nolegend_"}
 
 
 def _weights_2d(weights, model):
@@ -258,14 +334,15 @@ def _weights_2d(weights, model):
     return w
 
 
-def weight_history(weights, ax=None, *, model=0, names=None, top=5, title=None):
+def weight_history(weights, ax=None, *, model=0, names=None, top=5, legend_kw=None, title=None):
     """Every parameter over the epochs, sorted by abs(w_final − w_first) so the biggest movers
     are drawn last, on top, and the ``top`` of them in colour with their names (chapter 2;
     Glassner's ``graph_changed_weights``, Figs. 14-32, 14-35, 14-38).
 
     ``weights`` are snapshots (E+1, P), (E+1, K, P) (model ``model``) or a History with
-    snapshots; ``names`` the parameter names (e.g. ``net.param_names()``).
-    Returns a :class:`WeightPlot`.
+    snapshots; ``names`` the parameter names (e.g. ``net.param_names()``); ``legend_kw``
+    overrides the legend's keyword arguments (e.g. ``fontsize``; ``zorder`` too), kept
+    when ``update(..., resort=True)`` redraws it.  Returns a :class:`WeightPlot`.
     """
     w = _weights_2d(weights, model)
     P = w.shape[1]
@@ -274,28 +351,21 @@ def weight_history(weights, ax=None, *, model=0, names=None, top=5, title=None):
     if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 0:
         raise ValueError(f"top: expected an integer ≥ 0, got {top!r}")
     fig, ax = _axes(ax)
-    with np.errstate(invalid="ignore"):
-        moved = np.nan_to_num(np.abs(w[-1] - w[0]), nan=np.inf)
-    order = np.argsort(moved, kind="stable")
-    lines = []
-    epochs = np.arange(w.shape[0])
+    order = _rank(w)
     n_top = min(top, P)
+    epochs = np.arange(w.shape[0])
+    plot = WeightPlot(fig, ax, [], order, model, names=names, top=n_top, legend_kw=legend_kw)
+    plot.top = n_top
     for rank, j in enumerate(order):
-        highlight = rank >= P - n_top
-        color = f"C{(P - 1 - rank) % 10}" if highlight else "0.7"
-        label = (names[j] if names is not None else f"θ[{j}]") if highlight else None
-        (line,) = ax.plot(epochs, w[:, j], color=color, lw=1.5 if highlight else 0.8, label=label,
-                          zorder=2 + rank)
-        lines.append(line)
+        (line,) = ax.plot(epochs, w[:, j], **_line_style(rank, P, n_top, plot.name(j)))
+        plot.lines.append(line)
     ax.set_xlabel("epoch")
     ax.set_ylabel("value")
     ax.grid(True, alpha=0.3)
-    if n_top:
-        handles = lines[::-1][:n_top]
-        ax.legend(handles=handles, loc="upper left", fontsize="small", title="largest change")
+    plot.legend()
     if title:
         ax.set_title(title)
-    return WeightPlot(fig, ax, lines, order, model)
+    return plot
 
 
 # --- optimizer trajectories ------------------------------------------------------------------------

@@ -24,12 +24,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnbook.network import MLP, Cache, _labels, _true_labels, resolve_loss
+from nnbook.optim import SGD as _SGD
 
 __all__ = ["History", "Trainer", "StopTraining", "train"]
 
 
 class StopTraining(Exception):
-    """Raise from a callback to stop training (returning False does the same)."""
+    """Raise from a callback to stop training (returning False does the same) (chapter 2)."""
 
 
 @dataclass(repr=False)
@@ -166,6 +167,9 @@ class Trainer:
     ``seconds`` have passed (checked between steps), or training ends; it returns True
     once training is finished (``done``).  ``history`` is the :class:`History` so far;
     ``epoch`` (completed epochs), ``step``, ``diverged``, ``stop_reason`` the state.
+    Plain SGD without penalties or dropout, where δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y)/n, takes the fused
+    step :meth:`Cache.sgd_steps <nnbook.network.Cache.sgd_steps>`; ``fast = False`` forces
+    the generic step (forward, output delta, backprop, optimizer), with the same numbers.
     The arguments are those of :func:`train`.  A live widget runs it as an asyncio task::
 
         while not trainer.run(seconds=0.005):     # a few ms of training …
@@ -249,6 +253,12 @@ class Trainer:
         self._rngs = net.rngs if any(net.dropout) else None      # dropout masks in training steps
         self._params = net.params
         self._grads = np.zeros((K, net.n_params))
+        self._tmp = np.zeros((K, net.n_params))
+        # the fast path (Cache.sgd_steps) applies to plain SGD without penalties or dropout when
+        # δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y)/n; set ``fast = False`` to take the generic step (same numbers)
+        self.fast = True
+        self._fast_ok = (self._l2 is None and self._l1 is None and self._rngs is None and
+                         (self._mode == "paired" or (self._mode == "direct" and self.loss.name == "mse")))
         self._caches = {}
         # state
         self.epoch = 0                 # completed epochs
@@ -369,19 +379,24 @@ class Trainer:
         limit = math.inf if steps is None else steps
         taken = 0
         n, bs, every = self.n, self.batch_size, self.callback_every
-        sgd_step, caches = self._sgd_step, self._caches
         with np.errstate(all="ignore"):       # a diverging model must not spray RuntimeWarnings
             while taken < limit and not self.done:
                 if self._pos >= n:
                     self._start_epoch()
+                # m steps in one go, up to the next thing to check: the end of the epoch, the
+                # step limit, the next callback, the next look at the clock (every 16 steps)
+                m = min(-(-(n - self._pos) // bs), limit - taken)
+                if every is not None:
+                    m = min(m, every - self.step % every)
+                if deadline is not None:
+                    m = min(m, 16 - (taken & 15))
                 s = self._pos
-                e = s + bs if s + bs < n else n
-                cache = caches.get(e - s) or self._cache(e - s)
-                sgd_step(cache, self._Xs[s:e], self._Ys[s:e])          # one step on samples s … e−1
+                e = min(s + m * bs, n)
+                self._steps(s, e)                                   # steps on samples s … e−1
                 self._pos = e
-                self.step += 1
+                self.step += m
                 self.samples_seen += e - s
-                taken += 1
+                taken += m
                 if every is not None and self.step % every == 0 and not self._call_back():
                     break
                 if e == n:
@@ -390,6 +405,28 @@ class Trainer:
                     break
             self._check_finite()
         return self.done
+
+    def _steps(self, s, e):
+        """SGD steps on this epoch's samples s … e−1, in batches of ``batch_size`` (the last one
+        of the epoch may be smaller): the fast path :meth:`Cache.sgd_steps` where it applies
+        (plain SGD, δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y)/n, no penalty, no dropout, no frozen model), otherwise
+        :meth:`_sgd_step` per batch.  Both give the same numbers, bit for bit."""
+        bs = self.batch_size
+        full = (e - s) // bs * bs                                   # samples in full batches
+        if (full and self.fast and self._fast_ok and self._frozen_values is None
+                and type(self.optimizer) is _SGD):
+            opt = self.optimizer
+            opt._check(self._params, self._grads)                   # as SGD.step does
+            lr = np.asarray(opt.lr, dtype=float)                    # a 0-d array: see network._constant
+            m, d = full // bs, self._Xs.shape[1]
+            X, Y = self._Xs[s:s + full], self._Ys[s:s + full]
+            self._cache(bs).sgd_steps(X.reshape(m, bs, d), Y.reshape(m, bs, Y.shape[1]),
+                                      lr, self._grads, self._tmp)
+            opt.t += m
+            s += full
+        for a in range(s, e, bs):
+            b = min(a + bs, e)
+            self._sgd_step(self._cache(b - a), self._Xs[a:b], self._Ys[a:b])
 
     def _check_finite(self):
         """Between chunks: freeze models whose parameters stopped being finite (mid-epoch)."""

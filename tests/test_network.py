@@ -355,3 +355,60 @@ def test_resolve_loss_modes():
         glassner().penalty(l1=[1.0, 2.0])
     with pytest.raises(TypeError, match="l2: expected a number"):
         glassner().penalty(l2=True)
+
+
+# --- the training loop's fast path -------------------------------------------------------------
+
+@pytest.mark.parametrize("sizes, activation, output, loss, K, n", [
+    ([2, 4, 4, 1], "relu", "sigmoid", "bce", 1, 1),            # Glassner's two-moons step
+    ([2, 4, 4, 1], "relu", "sigmoid", "bce", 3, 1),
+    ([2, 5, 3, 1], ["tanh", "sigmoid"], "sigmoid", "bce", 2, 4),
+    ([3, 6, 3], "leaky_relu", "softmax", "cross_entropy", 2, 1),  # a table activation, softmax
+    ([2, 4, 2], "identity", "identity", "mse", 1, 3),
+    ([2, 1], "relu", "sigmoid", "bce", 2, 2),                   # no hidden layer
+])
+def test_fused_sgd_steps_equal_forward_backward_and_sgd_step_to_the_last_bit(sizes, activation, output,
+                                                                            loss, K, n):
+    from nnbook import optim
+    from nnbook.network import Cache, resolve_loss
+    rng = np.random.default_rng(1)
+    m = 6                                                          # batches
+    X = rng.normal(size=(m * n, sizes[0]))
+    y = rng.integers(0, sizes[-1] if sizes[-1] > 1 else 2, size=m * n)
+    fused = MLP(sizes, activation, output, init="he_normal", seed=list(range(K)))
+    plain = fused.copy()
+    entry, mode = resolve_loss(loss, output)
+    X1, Y = plain._augment(X), plain.targets(y, m * n, entry)
+    lr = np.linspace(0.05, 0.2, K)[:, None] if K > 1 else 0.1
+    sgd, grads = optim.SGD(lr), np.zeros((K, plain.n_params))
+    cache = Cache(plain, n)
+    for s in range(0, m * n, n):                                  # the generic step
+        cache.forward(X1[s:s + n])
+        cache.output_delta(Y[s:s + n], entry, mode)
+        sgd.step(plain.params, cache.backward(grads))
+    fcache, fgrads = Cache(fused, n), np.zeros((K, fused.n_params))
+    fcache.sgd_steps(X1.reshape(m, n, -1), Y.reshape(m, n, -1), np.asarray(lr), fgrads,
+                     np.empty_like(fgrads))
+    assert np.array_equal(fused.params, plain.params)
+    assert np.array_equal(fgrads, grads)                           # the last step's gradient
+    for l in range(len(sizes) - 1):
+        assert np.array_equal(fcache.z[l], cache.z[l]) and np.array_equal(fcache.deltas[l], cache.deltas[l])
+    np.testing.assert_array_equal(fcache.a[0], cache.a[0])
+
+
+def test_fused_sgd_steps_after_a_dropout_pass_on_the_same_cache():
+    from nnbook.network import Cache
+    net = MLP([2, 3, 1], "relu", "sigmoid", init="he_normal", seed=0, dropout=0.5)
+    X1 = net._augment(np.random.default_rng(0).normal(size=(4, 2)))
+    Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    cache = Cache(net, 1)
+    cache.forward(X1[:1], rngs=net.rngs)                           # a dropout pass: f(z) and a differ
+    assert cache.train and cache.fz[0] is not cache.a[1]
+    grads = np.zeros((1, net.n_params))
+    cache.sgd_steps(X1.reshape(4, 1, 3), Y.reshape(4, 1, 1), np.asarray(0.1), grads, np.empty_like(grads))
+    assert not cache.train and cache.fz[0] is cache.a[1] and cache.masks == [None]
+    ref = MLP([2, 3, 1], "relu", "sigmoid", init="he_normal", seed=0)
+    for x, y in zip(X1, Y):                                        # the same steps without dropout
+        _, g = ref.gradient(x[None, :2], y, "bce")
+        ref.params -= 0.1 * g.flat
+    assert np.array_equal(net.params, ref.params)

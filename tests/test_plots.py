@@ -136,6 +136,120 @@ def test_weight_history_puts_the_biggest_movers_on_top(run):
         plots.weight_history(no_snap)
 
 
+def legend_texts(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_weight_history_update_resort_reranks_lines_colours_and_legend():
+    names = [f"p{j}" for j in range(6)]
+    first = np.zeros((2, 6))
+    first[1] = [1, 2, 3, 4, 5, 6]                         # p5 moved most, then p4
+    p = plots.weight_history(first, names=names, top=2, legend_kw={"fontsize": "x-small", "zorder": 50})
+    assert list(p.order) == [0, 1, 2, 3, 4, 5] and legend_texts(p.ax) == ["p5", "p4"]
+    styles = [(ln.get_color(), ln.get_linewidth(), ln.get_zorder()) for ln in p.lines]
+    legend = p.ax.get_legend()
+    later = np.zeros((3, 6))
+    later[1] = first[1]
+    later[2] = [60, 50, 4, 3, 2, 1]                       # now p0 moved most, then p1
+    p.update(later)                                        # no resort: the first ranking stays
+    assert list(p.order) == [0, 1, 2, 3, 4, 5] and p.ax.get_legend() is legend
+    np.testing.assert_array_equal(p.lines[-1].get_ydata(), later[:, 5])
+    assert p.update(later, resort=True) is p
+    assert p.ax.get_ylim()[1] >= 60                        # autoscaling: the view follows the data
+    assert p.order[-1] == 0 and p.order[-2] == 1
+    top = p.lines[-1]                                      # drawn last, on top, highlighted
+    np.testing.assert_array_equal(top.get_ydata(), later[:, 0])
+    assert top.get_label() == "p0" and p.lines[-2].get_label() == "p1"
+    assert top.get_zorder() == max(ln.get_zorder() for ln in p.lines)
+    assert all(ln.get_label().startswith("_") for ln in p.lines[:-2])
+    for ln, (color, width, z) in zip(p.lines, styles):     # colour, width, z-order follow the rank
+        assert (ln.get_color(), ln.get_linewidth(), ln.get_zorder()) == (color, width, z)
+    assert p.lines[-1].get_color() == "C0" and p.lines[0].get_color() == "0.7"
+    assert p.ax.get_legend() is not legend and legend_texts(p.ax) == ["p0", "p1"]
+    assert p.ax.get_legend().get_zorder() == 50 and p.ax.get_legend().get_texts()[0].get_fontsize() < 9
+    assert [h.get_color() for h in p.ax.get_legend().legend_handles] == ["C0", "C1"]
+    legend = p.ax.get_legend()
+    p.update(later, resort=True)                           # same ranking: nothing restyled, legend kept
+    assert p.ax.get_legend() is legend
+    swapped = later.copy()
+    swapped[2, :2] = [50, 60]                              # the top two swap places
+    p.update(swapped, resort=True)
+    assert legend_texts(p.ax) == ["p1", "p0"] and p.lines[-1].get_label() == "p1"
+    np.testing.assert_array_equal(p.lines[-1].get_ydata(), swapped[:, 1])
+    render(p.fig)
+    p.ax.set_ylim(-1, 1)                                   # limits set by hand are kept
+    p.update(later * 2, resort=True)
+    assert p.ax.get_ylim() == (-1, 1)
+    unnamed = plots.weight_history(first, top=1)
+    unnamed.update(later, resort=True)
+    assert legend_texts(unnamed.ax) == ["θ[0]"]
+    with pytest.raises(ValueError, match="weights: expected 6 parameters as drawn, got 5"):
+        p.update(later[:, :5], resort=True)
+
+
+def test_weight_history_resort_without_a_legend_and_with_nan():
+    w = np.zeros((2, 4))
+    w[1] = [1, 2, 3, 4]
+    p = plots.weight_history(w, top=0)
+    w[1, 0] = np.nan                                       # a diverged parameter ranks as the biggest mover
+    p.update(w, resort=True)
+    assert p.order[-1] == 0 and p.ax.get_legend() is None
+    assert all(ln.get_color() == "0.7" for ln in p.lines)
+
+
+def test_history_curves_labels_name_the_lines_and_the_legend(run):
+    _, hist, _, _ = run
+    fig, axes = plots.new_figure(1, 2)
+    p = plots.history_curves(hist, ax=axes, models=[1], labels=("train", "test"))
+    assert p.lines[("train_loss", 1)].get_label() == "train" and p.lines[("val_acc", 1)].get_label() == "test"
+    assert legend_texts(axes[0]) == ["train", "test"]
+    default = plots.history_curves(hist, models=[0])
+    assert legend_texts(default.axes[0]) == ["train", "validation"]
+    both = plots.history_curves(hist, labels=["fit", "held out"])        # K = 2: one legend entry per set
+    assert legend_texts(both.axes[0]) == ["fit", "held out"]
+    assert both.lines[("val_loss", 1)].get_label().startswith("_")
+    for bad in ("train", ("train",), ("train", 3), None):
+        with pytest.raises(ValueError, match="labels: expected two names"):
+            plots.history_curves(hist, labels=bad)
+
+
+def test_decision_boundary_of_model_k_evaluates_only_model_k(monkeypatch):
+    X, y, _, _ = data.two_moons(n=100, seed=0)
+    net3 = MLP([2, 4, 4, 1], "relu", "sigmoid", init="he_normal", seed=[7, 8, 9])
+    net3.params[...] += np.random.default_rng(0).normal(0, 0.5, net3.params.shape)   # not as drawn
+    evaluated = []
+    forward = MLP.forward
+
+    def counting_forward(self, X, *args, **kwargs):
+        out = forward(self, X, *args, **kwargs)
+        evaluated.append(out.shape[:2])                    # (models evaluated, points)
+        return out
+
+    monkeypatch.setattr(MLP, "forward", counting_forward)
+    for k in (1, -1):
+        one = MLP([2, 4, 4, 1], "relu", "sigmoid", init="he_normal", seed=(7, 8, 9)[k])
+        one.set_params(net3.params[k])                     # the K = 1 net of model k
+        evaluated.clear()
+        p3 = plots.decision_boundary(net3, X, y, model=k, resolution=40)
+        assert evaluated == [(1, 1600)]                    # one model over the 40 × 40 grid, not K = 3
+        p1 = plots.decision_boundary(one, X, y, resolution=40)
+        np.testing.assert_array_equal(p3.image.get_array(), p1.image.get_array())
+        assert (p3.contour is None) == (p1.contour is None)
+    net3.params[2] *= -1                                   # the live parameters are read at each update
+    evaluated.clear()
+    p3.update(net3)
+    assert evaluated == [(1, 1600)]
+    one.set_params(net3.params[2])
+    np.testing.assert_array_equal(p3.image.get_array(), p1.update(one).image.get_array())
+
+
+def test_decision_boundary_of_a_single_network_does_not_copy_it(monkeypatch):
+    X, y, _, _ = data.two_moons(n=50, seed=0)
+    net = MLP([2, 3, 1], "relu", "sigmoid", seed=0)
+    monkeypatch.setattr(MLP, "model", lambda self, k: pytest.fail("a K = 1 network was copied"))
+    plots.decision_boundary(net, X, y, resolution=10).update(net)
+
+
 @pytest.mark.parametrize("name", ["bowl", "elongated_bowl", "rosenbrock", "saddle"])
 def test_trajectories_on_every_surface(name):
     surface = surfaces.get(name)

@@ -344,3 +344,90 @@ def test_unshuffled_order_and_generator_seed(moons):
     c = glassner()
     train(c, X, y, epochs=1, lr=0.1, seed=0)
     assert np.array_equal(b.params, c.params)
+
+
+# --- the fast path: Cache.sgd_steps, chosen automatically, with the generic step's numbers -----
+
+def _run(net, X, y, fast, chunks=None, **kw):
+    trainer = Trainer(net, X, y, **kw)
+    trainer.fast = fast
+    if chunks is None:
+        trainer.run()
+    else:
+        while not trainer.run(steps=chunks):
+            pass
+    return trainer
+
+
+@pytest.mark.parametrize("make, kw", [
+    (lambda: glassner(seed=0, std=0.05), dict(epochs=2, lr=0.05)),
+    (lambda: glassner(seed=[0, 1, 2], std=0.05), dict(epochs=2, lr=[0.5, 0.05, 0.01])),
+    (lambda: glassner(seed=[3, 4]), dict(epochs=2, batch_size=7, lr=0.1)),          # a short last batch
+    (lambda: glassner(seed=[3, 4]), dict(epochs=2, batch_size=400, lr=0.5)),        # full batch
+    (lambda: MLP([2, 6, 1], "tanh", "identity", init="he_normal", seed=[0, 1]),
+     dict(epochs=2, loss="mse", lr=0.01)),
+    (lambda: MLP([2, 5, 2], "elu", "softmax", init="he_normal", seed=2),
+     dict(epochs=2, loss="cross_entropy", lr=0.1)),
+    (lambda: MLP([2, 8, 1], "relu", "identity", init="he_normal", seed=[0, 0]),      # model 0 diverges
+     dict(epochs=4, loss="mse", lr=[1e3, 0.01])),
+])
+def test_fast_path_equals_the_generic_step_to_the_last_bit(moons, make, kw):
+    X, y, Xt, yt = moons
+    kw = dict(validation=(Xt, yt), snapshots=True, seed=3, **kw)
+    fast, slow = make(), make()
+    tf, ts = _run(fast, X, y, True, **kw), _run(slow, X, y, False, **kw)
+    assert np.array_equal(fast.params, slow.params, equal_nan=True)
+    hf, hs = tf.history, ts.history
+    for name in ("train_loss", "val_loss", "train_acc", "weights", "diverged_at"):
+        assert np.array_equal(getattr(hf, name), getattr(hs, name), equal_nan=True), name
+    assert tf.optimizer.t == ts.optimizer.t == tf.step == ts.step
+    assert np.array_equal(hf.diverged, hs.diverged) and hf.diverged.any() == (kw["lr"] == [1e3, 0.01])
+    chunked = make()
+    _run(chunked, X, y, True, chunks=37, **kw)
+    assert np.array_equal(chunked.params, fast.params, equal_nan=True)
+
+
+def test_fast_path_is_taken_only_where_it_applies(moons, monkeypatch):
+    from nnbook.network import Cache
+    X, y, _, _ = moons
+    used = []
+    original = Cache.sgd_steps
+
+    def spy(self, X_aug, *args):
+        used.append(len(X_aug))
+        return original(self, X_aug, *args)
+    monkeypatch.setattr(Cache, "sgd_steps", spy)
+
+    def steps_on_fast_path(net, **kw):
+        used.clear()
+        train(net, X, y, epochs=1, **kw)
+        return sum(used)
+    n = len(X)
+    assert steps_on_fast_path(glassner(), lr=0.1) == n
+    assert steps_on_fast_path(glassner(), lr=0.1, batch_size=7) == n // 7       # the short batch: generic
+    assert steps_on_fast_path(MLP([2, 4, 1], "relu", "identity", seed=0), loss="mse", lr=0.01) == n
+    assert steps_on_fast_path(glassner(), lr=0.1, l2=1e-3) == 0
+    assert steps_on_fast_path(glassner(), lr=0.1, l1=1e-3) == 0
+    assert steps_on_fast_path(glassner(dropout=0.2), lr=0.1) == 0
+    assert steps_on_fast_path(glassner(), lr=0.1, optimizer="momentum") == 0
+    assert steps_on_fast_path(MLP([2, 4, 1], "relu", "sigmoid", seed=0), loss="mse", lr=0.1) == 0
+    assert steps_on_fast_path(MLP([2, 4, 1], "relu", "identity", seed=0), loss="huber", lr=0.1) == 0
+
+
+def test_fast_path_in_timed_chunks_with_callbacks_and_a_changed_rate(moons):
+    X, y, _, _ = moons
+
+    def halve_at_150(trainer):                    # a callback may change η between steps
+        if trainer.step == 150:
+            trainer.optimizer.lr = trainer.optimizer.lr / 2
+    results = []
+    for fast in (True, False):
+        net = glassner(seed=[0, 1], std=0.05)
+        trainer = Trainer(net, X, y, epochs=2, lr=0.1, seed=2, callback=halve_at_150, callback_every=50)
+        trainer.fast = fast
+        chunks = 1
+        while not trainer.run(seconds=1e-4):
+            chunks += 1
+        assert chunks > 2 and trainer.step == 2 * len(X)
+        results.append(net.params.copy())
+    assert np.array_equal(*results)

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from nnbook import data
+from nnbook.network import MLP
 from nnbook.train import train
 from nnbook.widgets.base import Animation, BlitRenderer, ControlBar, figure_png, new_figure
 from nnbook.widgets.two_moons import (INITS, PRESETS, TwoMoonsLab, TwoMoonsPlot, dead_units, make_network,
@@ -81,6 +82,55 @@ def test_figure_of_a_lockstep_model_is_the_figure_of_that_model_alone():
     b = two_moons_figure(net2, hist2, model=1, resolution=50)
     assert np.array_equal(a.axes[0].images[0].get_array(), b.axes[0].images[0].get_array())
     assert np.array_equal(a.axes[1].get_lines()[-1].get_ydata(), b.axes[1].get_lines()[-1].get_ydata())
+
+
+def test_figure_of_a_lockstep_model_evaluates_only_that_model(monkeypatch):
+    net, hist = short_run(seeds=(0, 3, 5), epochs=1)
+    evaluated = []
+    forward = MLP.forward
+
+    def counting_forward(self, X, *args, **kwargs):
+        out = forward(self, X, *args, **kwargs)
+        evaluated.append(out.shape[0])
+        return out
+
+    monkeypatch.setattr(MLP, "forward", counting_forward)
+    fig = two_moons_figure(net, hist, model=2, resolution=30)
+    assert evaluated and set(evaluated) == {1}            # the boundary grid went through model 2 only
+    (train_loss,) = [ln for ln in fig.axes[2].get_lines() if ln.get_label() == "train"]
+    assert np.allclose(train_loss.get_ydata(), hist.train_loss[:, 2])
+
+
+def test_plot_update_reranks_the_weights_and_says_test():
+    net, hist = short_run(epochs=1)
+    plot = TwoMoonsPlot(net, hist, X_TE, Y_TE, resolution=30)
+    names = net.param_names()
+    assert [t.get_text() for t in plot.curves.axes[0].get_legend().get_texts()] == ["train", "test"]
+    assert {ln.get_label() for ln in plot.curves.lines.values()} == {"train", "test"}
+    plot.png()                                            # the live path: the legend is a pasted overlay
+    legend = plot.weights.ax.get_legend()
+    w = hist.weights[:, 0]
+    moved = np.abs(w[-1] - w[0])
+    quiet = int(np.argmin(moved))                         # the parameter that moved least …
+    hist.weights[-1, 0, quiet] += 2 * moved.max()         # … now moves most (within the axis limits)
+    plot.update(net, hist)
+    assert plot.weights.order[-1] == quiet and plot.weights.lines[-1].get_label() == names[quiet]
+    assert np.array_equal(plot.weights.lines[-1].get_ydata(), hist.weights[:, 0, quiet])
+    new = plot.weights.ax.get_legend()
+    assert new is not legend and new.get_texts()[0].get_text() == names[quiet]
+    assert new.get_zorder() == 100 and new.get_frame().get_alpha() == 1.0    # the lab's legend style kept
+    assert plot.overlay_artists() == [new]
+
+    def legend_pixels(png):                               # inside the legend's frame
+        box = new.get_window_extent(plot.renderer.canvas.get_renderer())
+        image = pixels(png)
+        top, bottom = image.shape[0] - int(box.y1) + 3, image.shape[0] - int(box.y0) - 3
+        return image[top:bottom, int(box.x0) + 3:int(box.x1) - 3]
+
+    fast = legend_pixels(plot.png())                      # the blitted frame shows the new legend …
+    assert plot.renderer.full_draws == 1                  # … without a background redraw
+    full = legend_pixels(figure_png(plot.fig))
+    assert fast.shape == full.shape and fast.size and np.abs(fast - full).max() <= 2
 
 
 def test_figure_needs_weight_snapshots():

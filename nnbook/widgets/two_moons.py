@@ -56,6 +56,8 @@ ORDER_SEED = 0
 MAX_EPOCHS = 1000
 FIGSIZE = (7.6, 5.6)
 DPI = 80
+# The weight panel's legend: small, opaque, over the lines (the blit renderer pastes it last).
+WEIGHT_LEGEND = {"fontsize": "x-small", "title_fontsize": "x-small", "framealpha": 1.0, "zorder": 100}
 
 
 def _init_entry(init):
@@ -89,33 +91,6 @@ def dead_units(net, X, model=0):
     return [np.all(z[model] < 0, axis=0) for z in cache.z[:-1]]
 
 
-def _resort(wplot, w, names, top=5):
-    """Re-rank a WeightPlot's lines by |w_last − w_first| (the biggest movers on top, coloured).
-
-    :class:`nnbook.plots.WeightPlot` fixes the order when it is made; a live run needs
-    the ranking of the epochs so far.  Returns whether the top set changed.
-    """
-    with np.errstate(invalid="ignore"):
-        moved = np.nan_to_num(np.abs(w[-1] - w[0]), nan=np.inf)
-    order = np.argsort(moved, kind="stable")
-    if np.array_equal(order, wplot.order):
-        return False
-    P = len(order)
-    old_top = set(wplot.order[P - top:].tolist())
-    wplot.order = order
-    for rank, (line, j) in enumerate(zip(wplot.lines, order)):
-        highlight = rank >= P - top
-        line.set_color(f"C{(P - 1 - rank) % 10}" if highlight else "0.7")
-        line.set_linewidth(1.5 if highlight else 0.8)
-        line.set_zorder(2 + rank)
-        line.set_label(names[j] if highlight else "_nolegend_")
-    if set(order[P - top:].tolist()) != old_top:
-        wplot.ax.legend(handles=wplot.lines[::-1][:top], loc="upper left", fontsize="x-small",
-                        title="largest change", title_fontsize="x-small")
-        return True
-    return False
-
-
 class TwoMoonsPlot:
     """The lab's figure (chapter 2): boundary, weights, loss and accuracy; ``update`` redraws in place.
 
@@ -136,26 +111,18 @@ class TwoMoonsPlot:
         axes = self.fig.subplots(2, 2)
         self.names = net.param_names()
         self.boundary = plots.decision_boundary(net, X, y, ax=axes[0, 0], model=model, resolution=resolution)
-        self.weights = plots.weight_history(history, ax=axes[0, 1], model=model, names=self.names, top=top)
-        self.curves = plots.history_curves(history, ax=(axes[1, 0], axes[1, 1]), models=[model])
+        self.weights = plots.weight_history(history, ax=axes[0, 1], model=model, names=self.names, top=top,
+                                            legend_kw=WEIGHT_LEGEND)
+        self.curves = plots.history_curves(history, ax=(axes[1, 0], axes[1, 1]), models=[model],
+                                           labels=("train", "test"))   # the book's held-out set is "test"
         axes[0, 0].set_title("decision boundary (test points)", fontsize="small")
         axes[0, 1].set_title(f"all {net.n_params} parameters", fontsize="small")
         axes[1, 0].set_title("loss (binary cross-entropy)", fontsize="small")
         axes[1, 1].set_title("accuracy", fontsize="small")
-        self._legend()
-        for (metric, _), line in self.curves.lines.items():      # the book calls the held-out set "test"
-            line.set_label("train" if metric.startswith("train") else "test")
-        self.curves.axes[0].legend(handles=[ln for (m, _), ln in self.curves.lines.items() if "loss" in m],
-                                   loc="upper right", fontsize="small")
         self.title = self.fig.suptitle("", fontsize="medium")
         self.renderer = BlitRenderer(self.fig, self.dynamic_artists, self.overlay_artists)
         self.reset_limits()
         self.update(net, history)
-
-    def _legend(self):
-        self.weights.ax.legend(handles=self.weights.lines[::-1][:self.top], loc="upper left",
-                               fontsize="x-small", title="largest change", title_fontsize="x-small",
-                               framealpha=1.0).set_zorder(100)
 
     def dynamic_artists(self):
         """The artists that change from frame to frame, in drawing order."""
@@ -189,9 +156,7 @@ class TwoMoonsPlot:
         self.boundary.update(net)
         self.curves.update(history)
         w = history.weights[:, k, :] if history.weights.ndim == 3 else history.weights
-        if _resort(self.weights, w, self.names, self.top):
-            self._legend()
-        self.weights.update(w)
+        self.weights.update(w, resort=True)          # the biggest movers so far on top, in the legend
         right = max(1, epochs if epochs is not None else history.epochs)
         for ax in (self.weights.ax, *self.curves.axes):
             ax.set_xlim(0, right)
@@ -237,8 +202,6 @@ def two_moons_figure(net, history, *, model=0, X=None, y=None, title=None, resol
         raise ValueError("history: expected weight snapshots (train with snapshots=True)")
     if X is None or y is None:
         _, _, X, y = _data.two_moons(seed=0)
-    if net.K > 1:                        # draw model k alone: the boundary needs only its outputs
-        net, history, model = net.model(model), history.model(model), 0
     plot = TwoMoonsPlot(net, history, X, y, model=model, resolution=resolution, live=False)
     plot.update(net, history, title=title, epochs=epochs)
     return plot.fig
