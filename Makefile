@@ -56,7 +56,7 @@ test: setup $(WIDGET_JS)
 	    tests book $(PYTEST_ARGS)
 
 lab: setup
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) book/
+	env $$($(BIN)/python tools/numerics.py) $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) book/
 
 # Outputs come only from here: .py -> fresh .ipynb -> executed in place (widget state stored).
 outputs: setup

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 TOOLS = ROOT / "tools"
+sys.path.insert(0, str(TOOLS))
+from numerics import PINNED  # noqa: E402  (tools/numerics.py)
+
+# Kernels started by the tests (nbval, JupyterLab) inherit this environment: the committed
+# outputs were made with these CPU code paths, so they must be checked with them too.
+os.environ.update(PINNED)
 OUTPUT = ROOT / "test-output"  # screenshots and builds made by the tests (not committed)
 CHROMIUM = Path(os.environ.get("NNBOOK_CHROMIUM", "/usr/bin/chromium"))
 # As root Chromium needs --no-sandbox; the background-networking flags stop it from calling

@@ -90,3 +90,22 @@ def test_npm_assets_are_pinned_exactly():
     for path, entry in locked.items():
         resolved = entry.get("resolved", "")
         assert not resolved or resolved.startswith("https://registry.npmjs.org/"), f"{path}: {resolved}"
+
+
+def test_kernels_use_the_pinned_cpu_code_paths():
+    """A kernel started by the tests (as nbval starts one) runs numpy's baseline loops and
+    OpenBLAS's Nehalem kernels: the code paths the committed outputs were made with."""
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+    from numerics import PINNED
+
+    if not PINNED:
+        pytest.skip("no CPU pins on this architecture: committed outputs may not reproduce")
+    probe = ("import numpy, threadpoolctl\n"
+             "from numpy._core._multiarray_umath import __cpu_features__ as f\n"
+             "blas = threadpoolctl.threadpool_info()\n"
+             "print(sorted(k for k in ('X86_V3', 'X86_V4', 'AVX512_ICL', 'AVX512_SPR') if f.get(k)),"
+             " [b.get('architecture') for b in blas if b['internal_api'] == 'openblas'])")
+    nb = new_notebook(cells=[new_code_cell(probe)])
+    NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+    assert nb.cells[0].outputs[0]["text"].strip() == "[] ['Nehalem']"

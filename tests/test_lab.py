@@ -15,12 +15,11 @@ import nbformat
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import BOOK, OUTPUT, TOOLS, chapters, free_port
-
-sys.path.insert(0, str(TOOLS))
-from nnbook_checks import notebook_problems  # noqa: E402
+from conftest import BOOK, OUTPUT, chapters, free_port
+from nnbook_checks import notebook_problems  # tools/, on the path from conftest
 
 SCREENSHOTS = OUTPUT / "screenshots"
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook in the current tab
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +69,9 @@ def lab(tmp_path_factory):
 
 def open_notebook(browser, lab, name):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{lab['url']}/lab/tree/{name}?token={lab['token']}")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+    # ?reset: a fresh workspace, so the notebooks of earlier tests are not reopened behind this one
+    page.goto(f"{lab['url']}/lab/tree/{name}?reset&token={lab['token']}")
+    page.wait_for_selector(f"{NOTEBOOK} .jp-Cell", timeout=60000)
     dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
     try:
         dialog.wait_for(timeout=3000)
@@ -87,7 +87,7 @@ def run_all(page, timeout=180):
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     page.wait_for_function(
-        "() => { const ps = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];"
+        f"() => {{ const ps = [...document.querySelectorAll('{NOTEBOOK} .jp-CodeCell .jp-InputArea-prompt')];"
         " return ps.length > 0 && ps.every(p => /\\[\\d+\\]/.test(p.textContent)); }",
         timeout=timeout * 1000)
 
@@ -106,15 +106,16 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     # No error or stderr output anywhere on the page.
-    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
-    assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
+    notebook = page.locator(NOTEBOOK)
+    assert notebook.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert notebook.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
 
     page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-ran.png"), full_page=True)
 
     # Play with every widget: press its play button if it has one, else move its first slider;
     # either way its figure must change.
-    page.locator(".widget-slider .noUi-handle").first.wait_for(timeout=120000)
-    cells = page.locator(".jp-CodeCell").filter(has=page.locator(".widget-slider"))
+    notebook.locator(".widget-slider .noUi-handle").first.wait_for(state="attached", timeout=120000)
+    cells = notebook.locator(".jp-CodeCell").filter(has=page.locator(".widget-slider"))
     assert cells.count() >= 1
     for i in range(cells.count()):
         cell = cells.nth(i)

@@ -11,9 +11,7 @@ import pytest
 import yaml
 
 from conftest import BOOK, ROOT, TOOLS, chapters
-
-sys.path.insert(0, str(TOOLS))
-from nnbook_checks import notebook_problems  # noqa: E402
+from nnbook_checks import notebook_problems  # tools/, on the path from conftest
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"

@@ -9,6 +9,7 @@ Usage: python tools/make_outputs.py book/00_neurons.py [more chapters...]
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -19,15 +20,29 @@ import nbformat
 from nbclient import NotebookClient
 
 from nnbook_checks import notebook_problems  # tools/ is this script's folder
+from numerics import PINNED
+
+os.environ.update(PINNED)  # the kernel's numpy and OpenBLAS use the pinned CPU code paths
 
 os.environ.setdefault("PYTHONHASHSEED", "0")
 os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+
+
+def stable_ids(nb) -> None:
+    """Cell ids from the cells' sources (jupytext draws random ones): regenerating a chapter
+    then changes only the ids of cells whose source changed."""
+    seen = set()
+    for cell in nb.cells:
+        digest = hashlib.sha1(cell.source.encode()).hexdigest()
+        cell.id = next(digest[i:i + 8] for i in range(0, 33) if digest[i:i + 8] not in seen)
+        seen.add(cell.id)
 
 
 def make(py: Path) -> float:
     if py.suffix != ".py":
         raise SystemExit(f"{py}: expected a chapter .py file")
     nb = jupytext.read(py)
+    stable_ids(nb)
     nb.metadata["jupytext"] = {"formats": "ipynb,py:percent"}
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     start = time.perf_counter()
