@@ -9,6 +9,8 @@ NPM_STAMP := node_modules/.installed
 WIDGET_JS := site_js
 NB ?=
 PYTEST_ARGS ?=
+# the line coverage of nnbook that make test requires (COV_MIN=0 when PYTEST_ARGS picks a subset)
+COV_MIN ?= 90
 
 .PHONY: help setup book test lab outputs outputs-all clean lock
 
@@ -51,7 +53,7 @@ book: setup $(WIDGET_JS)
 
 test: setup $(WIDGET_JS)
 	$(BIN)/python tools/check_chromium.py
-	$(BIN)/python -m pytest -n 2 --dist loadscope --cov=nnbook --cov-report=term \
+	$(BIN)/python -m pytest -n 2 --dist loadscope --cov=nnbook --cov-report=term --cov-fail-under=$(COV_MIN) \
 	    --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	    tests book $(PYTEST_ARGS)
 

@@ -51,7 +51,7 @@ import nnbook
 from nnbook import activations, autodiff, gradcheck, losses, network, plots
 from nnbook.network import MLP
 from nnbook.train import train
-from nnbook.widgets.two_moons import TwoMoonsLab, dead_units, two_moons_figure
+from nnbook.widgets.two_moons import TwoMoonsLab, two_moons_figure
 
 np.set_printoptions(precision=4, suppress=True)
 plt.rcParams.update({"figure.figsize": (6, 4), "figure.dpi": 100, "font.size": 9})
@@ -1237,11 +1237,11 @@ from nnbook.train import Trainer
 replay = moons_net([PINNED_SEED])
 dead_per_step = []
 Trainer(replay, X_tr, y_tr, loss="bce", epochs=1, lr=0.5, batch_size=1, seed=0, callback_every=1,
-        callback=lambda t: dead_per_step.append([d.sum() for d in dead_units(t.net, X_tr)])).run()
+        callback=lambda t: dead_per_step.append([d.sum() for d in t.net.dead_units(X_tr)])).run()
 dead_per_step = np.array(dead_per_step)                    # (1536 steps, 2 layers)
 died = len(dead_per_step) - int(np.argmax(dead_per_step[::-1, 1] < 4)) + 1   # all dead from this update on
 assert np.array_equal(replay.params, hist_a.weights[1, k5][None])   # the same run as the lockstep one
-dead_at_start = [int(d.sum()) for d in dead_units(moons_net([PINNED_SEED]), X_tr)]
+dead_at_start = [int(d.sum()) for d in moons_net([PINNED_SEED]).dead_units(X_tr)]
 reach = [int(np.argmax(dead_per_step[:, 1] >= c)) + 1 for c in (1, 2, 3, 4)]
 print(f"dead units (layer 1, layer 2) at initialization: {dead_at_start}, at the end of epoch 1: "
       f"{dead_per_step[-1].tolist()}")
@@ -1252,7 +1252,7 @@ names = net_a.param_names()
 print("parameters that changed in epoch 20:", [n for n, m in zip(names, moved) if m])
 
 # all twenty seeds at eta = 0.5
-dead_end = np.array([[d.sum() for d in dead_units(net_a, X_tr, model=k)] for k in range(len(SEEDS))])
+dead_end = np.array([[d.sum() for d in net_a.dead_units(X_tr, model=k)] for k in range(len(SEEDS))])
 b3 = hist_a.weights[:, :, -1]                             # the output bias of every model, per epoch
 print(f"seeds with all 4 layer-2 units dead after 20 epochs: {np.sum(dead_end[:, 1] == 4)} of {len(SEEDS)}")
 print(f"final train accuracy of the 20 seeds: {np.unique(hist_a.train_acc[-1].round(3))}; "
@@ -1267,7 +1267,7 @@ probe_a = net_a.copy()
 dead_by_epoch = []
 for e in (1, 2):                                                      # when did each seed's layer 2 die?
     probe_a.set_params(hist_a.weights[e])
-    dead_by_epoch.append(sum(dead_units(probe_a, X_tr, model=k)[-1].all() for k in range(len(SEEDS))))
+    dead_by_epoch.append(sum(probe_a.dead_units(X_tr, model=k)[-1].all() for k in range(len(SEEDS))))
 assert dead_by_epoch == [19, 20]                                      # "19 in the first epoch, all by the second"
 assert np.all((hist_a.train_acc[-1] >= 0.45) & (hist_a.train_acc[-1] <= 0.55))
 assert set(hist_a.val_acc[1:, k5].round(6)) <= {round(1 - y_te.mean(), 6), round(y_te.mean(), 6)}
@@ -1375,7 +1375,7 @@ bp.fig
 def outcome(net_, hist_, k):
     if first_success(hist_)[k] >= 0:
         return "success"
-    if dead_units(net_, X_tr, model=k)[-1].all():
+    if net_.dead_units(X_tr, model=k)[-1].all():
         return "collapse"
     return "plateau"
 

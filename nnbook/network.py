@@ -6,6 +6,8 @@ Z = A Wᵀ + b of shape (n, n_out).
 """
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 from nnbook import activations as _activations
@@ -463,6 +465,14 @@ def _check_seeds(seed, models):
     return [int(s) if not isinstance(s, np.random.Generator) else s for s in seeds]
 
 
+def _model_index(k, K, name="k"):
+    """k as an index 0 … K−1 of the model axis (negative k counts from the end); a clear
+    error otherwise (chapter 2: the lockstep runs)."""
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not -K <= k < K:
+        raise ValueError(f"{name}: expected a model index in 0 … {K - 1} (or -{K} … -1), got {k!r}")
+    return int(k) % K
+
+
 class MLP:
     """A multilayer perceptron, K of them in lockstep (chapter 2, "The MLP and backprop").
 
@@ -702,15 +712,14 @@ class MLP:
         return net
 
     def model(self, k):
-        """Model k as a K = 1 MLP (a copy), e.g. to draw its decision boundary."""
-        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not -self.K <= k < self.K:
-            raise ValueError(f"k: expected a model index in 0 … {self.K - 1}, got {k!r}")
-        import copy as _copy
-        net = _copy.copy(self)
+        """Model k as a K = 1 MLP (a copy), e.g. to draw its decision boundary (chapter 2).
+        Negative k counts from the end, as in a list."""
+        k = _model_index(k, self.K)
+        net = copy.copy(self)
         net._params = self._params[k:k + 1].copy()
         net.K = 1
         net.seeds = (self.seeds[k],)
-        net.rngs = [_copy.deepcopy(self.rngs[k])]
+        net.rngs = [copy.deepcopy(self.rngs[k])]
         net._make_views()
         return net
 
@@ -817,6 +826,17 @@ class MLP:
         return out.copy()
 
     __call__ = forward
+
+    def dead_units(self, X, model=0):
+        """Per hidden layer, the units of model ``model`` whose net input z is negative on
+        every row of X (chapters 0 and 2): a boolean array per hidden layer.
+
+        For a ReLU such a unit outputs 0 and passes no gradient (ReLU′(z) = 0 for z < 0) on
+        all of those inputs, so neither it nor anything feeding it learns from them.
+        """
+        k = _model_index(model, self.K, "model")
+        _, cache = self.forward_cache(X)
+        return [np.all(z[k] < 0, axis=0) for z in cache.z[:-1]]
 
     def output_delta(self, cache, y, loss):
         """δ⁽ᴸ⁾ = ∂L/∂z⁽ᴸ⁾ for ``loss`` (mean over the n samples) (chapter 2).

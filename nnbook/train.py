@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnbook.network import MLP, Cache, _labels, _true_labels, resolve_loss
+from nnbook.network import MLP, Cache, _labels, _true_labels, _model_index, resolve_loss
 from nnbook.optim import SGD as _SGD
 
 __all__ = ["History", "Trainer", "StopTraining", "train"]
@@ -82,8 +82,9 @@ class History:
         return np.where(hit.any(axis=0), first, -1)
 
     def model(self, k):
-        """The history of model k alone (K = 1)."""
-        sl = slice(k, k + 1) if k != -1 else slice(-1, None)
+        """The history of model k alone (K = 1); negative k counts from the end."""
+        k = _model_index(k, self.K)
+        sl = slice(k, k + 1)
         pick = {name: getattr(self, name)[:, sl] for name in
                 ("train_loss", "train_acc", "val_loss", "val_acc", "penalty", "lr")}
         return History(**pick, weights=None if self.weights is None else self.weights[:, sl],

@@ -75,8 +75,10 @@ def test_get_set_copy_and_model_are_independent():
     assert np.all(net.params == 2.0)
     with pytest.raises(ValueError, match="params: expected shape"):
         net.set_params(np.zeros((3, 37)))
-    with pytest.raises(ValueError, match="k: expected a model index"):
-        net.model(2)
+    assert net.model(-1).seeds == (5,) and np.array_equal(net.model(-2).params, net.params[:1])
+    for bad in (2, -3, 1.0, True):
+        with pytest.raises(ValueError, match="k: expected a model index"):
+            net.model(bad)
 
 
 def test_model_k_has_the_weights_of_a_single_model_with_its_seed():
@@ -412,3 +414,18 @@ def test_fused_sgd_steps_after_a_dropout_pass_on_the_same_cache():
         _, g = ref.gradient(x[None, :2], y, "bce")
         ref.params -= 0.1 * g.flat
     assert np.array_equal(net.params, ref.params)
+
+
+def test_dead_units_are_the_units_negative_on_every_input():
+    net = MLP([1, 2, 1], "relu", "sigmoid", seed=[0, 1])
+    W1 = np.array([[[1.0], [-1.0]], [[1.0], [1.0]]])            # (K, 2, 1)
+    b1 = np.array([[0.0, -5.0], [-5.0, 0.5]])                    # model 0: unit 1 dead; model 1: unit 0
+    net.weights[0][:], net.biases[0][:] = W1, b1
+    X = np.array([[0.5], [1.0], [2.0]])
+    assert net.dead_units(X)[0].tolist() == [False, True]
+    assert net.dead_units(X, model=1)[0].tolist() == [True, False]
+    assert net.dead_units(X, model=-1)[0].tolist() == [True, False]
+    with pytest.raises(ValueError, match="model: expected a model index"):
+        net.dead_units(X, model=2)
+    with pytest.raises(ValueError, match="X"):
+        net.dead_units(np.zeros((3, 2)))

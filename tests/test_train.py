@@ -92,7 +92,11 @@ def test_history_shapes_metrics_and_snapshots(moons):
     assert repr(hist) == "History(epochs=3, K=2, steps=114, diverged=0, weights=(4, 2, 37))"
     one = hist.model(1)
     assert one.K == 1 and one.weights.shape == (4, 1, 37) and one.seeds == (1,)
-    assert hist.model(-1).seeds == (1,)
+    assert hist.model(-1).seeds == (1,) and hist.model(-2).seeds == (0,)
+    np.testing.assert_array_equal(hist.model(-2).train_loss[:, 0], hist.train_loss[:, 0])
+    for bad in (2, -3, 0.5):
+        with pytest.raises(ValueError, match="k: expected a model index"):
+            hist.model(bad)
 
 
 def test_summary_is_deterministic_and_informative(moons):

@@ -14,7 +14,7 @@ from nnbook import data
 from nnbook.network import MLP
 from nnbook.train import train
 from nnbook.widgets.base import Animation, BlitRenderer, ControlBar, figure_png, new_figure
-from nnbook.widgets.two_moons import (INITS, PRESETS, TwoMoonsLab, TwoMoonsPlot, dead_units, make_network,
+from nnbook.widgets.two_moons import (INITS, PRESETS, TwoMoonsLab, TwoMoonsPlot, make_network,
                                       two_moons_figure)
 
 matplotlib.use("Agg")
@@ -142,7 +142,7 @@ def test_figure_needs_weight_snapshots():
 
 def test_dead_units_finds_the_eta_05_collapse():
     net, _ = short_run(epochs=1, lr=0.5)
-    dead = dead_units(net, X_TR)
+    dead = net.dead_units(X_TR)
     assert [d.shape for d in dead] == [(4,), (4,)]
     assert dead[1].all()                                       # Glassner's η = 0.5: layer 2 dead
 

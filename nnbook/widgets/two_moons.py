@@ -37,7 +37,7 @@ from nnbook.network import MLP
 from nnbook.train import Trainer
 from nnbook.widgets.base import Animation, BlitRenderer, ControlBar, Demo
 
-__all__ = ["INITS", "ORDER_SEED", "PRESETS", "SIZES", "TwoMoonsLab", "TwoMoonsPlot", "dead_units",
+__all__ = ["INITS", "ORDER_SEED", "PRESETS", "SIZES", "TwoMoonsLab", "TwoMoonsPlot",
            "make_network", "two_moons_figure"]
 
 #: Glassner's network: 2 inputs, two hidden layers of 4 ReLUs, one sigmoid output (37 parameters).
@@ -78,17 +78,6 @@ def make_network(seed=2, init="N(0, 0.05) (Glassner)", models=None):
     :data:`INITS` or an :mod:`nnbook.init` name.
     """
     return MLP(list(SIZES), "relu", "sigmoid", init=_init_entry(init), seed=seed, models=models)
-
-
-def dead_units(net, X, model=0):
-    """Per hidden layer, the units whose net input is negative on every row of X (chapter 2).
-
-    Such a ReLU outputs 0 and passes no gradient (ReLU′(z) = 0 for z < 0) on any of
-    those inputs, so nothing before it, and nothing feeding it, learns from them.
-    Returns a list of boolean arrays, one per hidden layer.
-    """
-    _, cache = net.forward_cache(X)
-    return [np.all(z[model] < 0, axis=0) for z in cache.z[:-1]]
 
 
 class TwoMoonsPlot:
@@ -360,7 +349,7 @@ class TwoMoonsLab(Demo):
             self._alert = (f"{history.message(0)}: lower η and press reset", "error")
         self.plot.update(self.net, history, title=title, epochs=max(self.budget, history.epochs))
         if self._alert is None and not self.trainer.diverged[0]:
-            dead = dead_units(self.net, self.X_train)
+            dead = self.net.dead_units(self.X_train)
             if dead[-1].all():
                 return (f"all {dead[-1].size} units of hidden layer {len(dead)} are dead (negative net input "
                         "on every training point): no gradient gets through them, so only the output "
