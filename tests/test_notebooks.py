@@ -103,3 +103,26 @@ def test_the_build_fails_on_a_cell_that_raised(tmp_path):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode != 0
     assert "raised ZeroDivisionError" in result.stdout + result.stderr
+
+
+def test_regenerated_notebooks_keep_their_ids():
+    """make_outputs names cells by their source and widgets by their order, so regenerating
+    an unchanged chapter rewrites the same bytes (no churn of random ids in reviews)."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+    import make_outputs
+
+    def executed(model_ids):
+        nb = new_notebook(cells=[new_markdown_cell("# A"), new_code_cell("w"), new_code_cell("w")])
+        nb.cells[1].outputs = [new_output("display_data", {WIDGET_VIEW: {"model_id": model_ids[1]}})]
+        nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {
+            model_ids[0]: {"state": {}}, model_ids[1]: {"state": {"children": [f"IPY_MODEL_{model_ids[0]}"]}}}}}
+        make_outputs.stable_ids(nb)
+        return make_outputs.stable_widget_ids(nb, "00_x")
+
+    a, b = executed(["1" * 32, "2" * 32]), executed(["3" * 32, "4" * 32])
+    assert a == b
+    assert len({c.id for c in a.cells}) == 3
+    state = a.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    first, second = state
+    assert state[second]["state"]["children"] == [f"IPY_MODEL_{first}"]
+    assert a.cells[1].outputs[0]["data"][WIDGET_VIEW]["model_id"] == second

@@ -10,6 +10,7 @@ Usage: python tools/make_outputs.py book/00_neurons.py [more chapters...]
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 import time
@@ -22,10 +23,13 @@ from nbclient import NotebookClient
 from nnbook_checks import notebook_problems  # tools/ is this script's folder
 from numerics import PINNED
 
-os.environ.update(PINNED)  # the kernel's numpy and OpenBLAS use the pinned CPU code paths
 
-os.environ.setdefault("PYTHONHASHSEED", "0")
-os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+def kernel_environment() -> None:
+    """The environment the kernel inherits: pinned CPU code paths (tools/numerics.py), a
+    fixed hash seed and the inline backend."""
+    os.environ.update(PINNED)
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
 
 
 def stable_ids(nb) -> None:
@@ -36,6 +40,17 @@ def stable_ids(nb) -> None:
         digest = hashlib.sha1(cell.source.encode()).hexdigest()
         cell.id = next(digest[i:i + 8] for i in range(0, 33) if digest[i:i + 8] not in seen)
         seen.add(cell.id)
+
+
+def stable_widget_ids(nb, name: str):
+    """Widget model ids from the chapter's name and the order the widgets were made in
+    (ipywidgets draws random uuids), so an unchanged widget keeps its id.  Returns the
+    notebook with every occurrence of each id (state, references, outputs) replaced."""
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    text = json.dumps(nb)
+    for i, old in enumerate(list(state)):
+        text = text.replace(old, hashlib.sha1(f"{name}/{i}".encode()).hexdigest()[:32])
+    return nbformat.from_dict(json.loads(text))
 
 
 def make(py: Path) -> float:
@@ -55,6 +70,7 @@ def make(py: Path) -> float:
         raise SystemExit(f"{py}: not saved, the executed notebook has problems:\n  " + "\n  ".join(bad))
     for cell in nb.cells:  # execution metadata holds timestamps: keep the file reproducible
         cell.metadata.pop("execution", None)
+    nb = stable_widget_ids(nb, py.stem)
     nbformat.write(nb, py.with_suffix(".ipynb"))
     return seconds
 
@@ -62,6 +78,7 @@ def make(py: Path) -> float:
 def main(paths: list[str]) -> None:
     if not paths:
         raise SystemExit(__doc__)
+    kernel_environment()
     for p in paths:
         seconds = make(Path(p))
         print(f"{p}: executed in {seconds:.1f} s -> {Path(p).with_suffix('.ipynb')}")
