@@ -32,7 +32,7 @@
 #   are from the real thing;
 # - why a single large step can kill a ReLU neuron for good, and how leaky ReLU avoids it;
 # - the forward pass of a feedforward network, for one sample and for a batch
-#   ($Z=AW^\top+\mathbf b$), and how to count its parameters.
+#   ($Z^{(l)}=A^{(l-1)}W^{(l)\top}+\mathbf 1\mathbf b^{(l)\top}$), and how to count its parameters.
 #
 # Every number below is computed in the cell next to it. Cells that end in `assert` tie the
 # code written here to the `nnbook` package and to the numbers in the sources.
@@ -153,10 +153,12 @@ assert np.all(slope_w == 0)
 #
 # Qiu (§5.1.2) asks two things of an activation: it must be continuous and nonlinear, and
 # differentiable (at all but a few points) so that gradient-based training can use it. The
-# table lists every activation in Qiu's chapter, plus three that came later and are now
-# common (ELU, Swish, GELU, marked "beyond Qiu"). It is built from `nnbook.activations`, so
-# the formulas shown are the ones the code computes. The saturation column is *computed*:
-# it says on which side $f'(z)$ has fallen below $10^{-9}$ at $z=\pm1000$.
+# table lists every activation in Qiu's chapter, plus the identity, for linear output units,
+# and three that came later and are now common (ELU, Swish, GELU, marked "beyond Qiu"). It is
+# built from `nnbook.activations`, so the formulas shown are the ones the code computes. The
+# saturation column is *computed*: it says on which side $f'(z)$ has fallen below $10^{-9}$ at
+# $z=\pm1000$. The exception is the last row: maxout is not a function of one net input, so
+# its row is typed in, and the Maxout section below checks its gradient.
 
 # %%
 def saturation(act, far=1e3, tiny=1e-9):
@@ -171,7 +173,7 @@ def saturation(act, far=1e3, tiny=1e-9):
 rows = [(a.name, a.formula, a.derivative, a.range, saturation(a), a.source)
         for a in ACTIVATIONS.values()]
 rows.append(("maxout", "maxᵢ (wᵢᵀx + bᵢ), over k affine pieces",
-             "1 for the winning piece’s wᵢ, bᵢ; 0 for the others", "(−∞, ∞)", "none",
+             "∂/∂bᵢ = 1, ∂/∂wᵢ = x for the winning piece; 0 for the others", "(−∞, ∞)", "none",
              "Qiu (5.23)–(5.25); see Maxout below"))
 header = ("name", "f(z)", "f′(z)", "range", "saturation", "source")
 cells = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
@@ -186,11 +188,11 @@ assert {name: saturation(ACTIVATIONS[name]) for name in expected} == expected
 
 # %% [markdown]
 # Two conventions matter at the kinks. Where $f'$ jumps (ReLU at 0, the hard functions at
-# their breakpoints), the derivative does not exist; `nnbook` takes the right-hand value, so
-# $\mathrm{ReLU}'(0)=1$ as in Qiu's Table 5.1, and the hard functions get 0 at their
-# breakpoints. PReLU's slope $a$ is learned per neuron in a network; here, as in the
-# explorer below, it is a fixed number (default 0.25). Leaky ReLU is the same function with a
-# fixed small slope $\lambda$ (Qiu's example: 0.01).
+# their breakpoints), the derivative does not exist. `nnbook`'s ReLU-type kinks take the
+# right-hand value ($\mathrm{ReLU}'(0)=1$, as in Qiu's Table 5.1); the hard functions take 0,
+# the flat piece's slope, at both breakpoints. PReLU's slope $a$ is learned per neuron in a
+# network; here, as in the explorer below, it is a fixed number (default 0.25). Leaky ReLU is
+# the same function with a fixed small slope $\lambda$ (Qiu's example: 0.01).
 #
 # The ranges in the table are claims too. The next cell samples each function densely and
 # checks the ones with a number in them: Swish's and GELU's minima, and ELU's floor $-\alpha$.
@@ -212,11 +214,11 @@ assert 0 < s_vals.min() and s_vals.max() < 1  # open interval (0, 1): never reac
 # ### Checking every derivative
 #
 # A derivative written by hand is a claim that is easy to get wrong. The central difference
-# $\bigl(f(z+h)-f(z-h)\bigr)/2h$ approximates $f'(z)$ with an error of order $h^2$, so with
-# $h=10^{-6}$ it agrees with a correct formula to about $10^{-9}$ (rounding, not truncation,
-# sets that limit). The check covers 1,601
-# points in $[-8,8]$, skipping those within $10^{-4}$ of a kink, for every activation with its
-# default parameters and with other values.
+# $\bigl(f(z+h)-f(z-h)\bigr)/(2h)$ approximates $f'(z)$ with a truncation error of order $h^2$;
+# with $h=10^{-6}$ rounding dominates instead, and a correct formula agrees to about
+# $10^{-9}$. The check covers 1,601 points in $[-8,8]$, skipping those within $10^{-4}$ of a
+# kink, for every activation with its default parameters and with other values. The worst
+# disagreement it finds is $1.3\times10^{-9}$, for Swish.
 
 # %%
 def central_difference(f, z, h=1e-6):
@@ -236,15 +238,22 @@ variants = list(ACTIVATIONS.values()) + [get("leaky_relu", slope=0.2), get("prel
 worst = {}
 for act in variants:
     zk = away_from_kinks(act, z_check)
-    worst[act.name, tuple(act.params.values())] = np.abs(act.df(zk) - central_difference(act.f, zk)).max()
-assert max(worst.values()) < 1e-7
-print(f"{len(worst)} derivatives agree with central differences to within 1e-7 "
-      f"({len(z_check)} points each, kinks excluded)")
+    label = act.name + "".join(f", {k} = {v:g}" for k, v in act.params.items())
+    worst[label] = np.abs(act.df(zk) - central_difference(act.f, zk)).max()
+worst_label = max(worst, key=worst.get)
+print(f"{len(worst)} derivatives checked against central differences ({len(z_check)} points each, "
+      f"kinks excluded); worst error {worst[worst_label]:.1e}, for {worst_label}")
+assert max(worst.values()) < 1e-8
 
 # One-sided differences at ReLU's kink disagree: there is no derivative at 0.
 relu = ACTIVATIONS["relu"]
 print(f"ReLU at 0: left difference {(relu.f(0.0) - relu.f(-h)) / h:.1f}, "
       f"right difference {(relu.f(h) - relu.f(0.0)) / h:.1f}, nnbook's ReLU′(0) = {relu.df(0.0):.1f}")
+# The hard functions take 0, the flat pieces' slope, at both breakpoints.
+for name in ["hard_sigmoid", "hard_tanh"]:
+    act = ACTIVATIONS[name]
+    print(f"{name}′ at its breakpoints {act.kinks}: {fmt(act.df(np.array(act.kinks)), 1)}")
+    assert np.all(act.df(np.array(act.kinks)) == 0)
 
 # %% [markdown]
 # The functions and their derivatives side by side (Qiu's Figs. 5.2–5.4 and 5.9 in one grid).
@@ -281,7 +290,7 @@ plt.show()
 # $\varepsilon$, and both functions get there quickly. Solving $\sigma'(z)=\sigma(1-\sigma)=\varepsilon$
 # gives $\sigma=\tfrac12\bigl(1+\sqrt{1-4\varepsilon}\bigr)$ and
 # $z^*=\ln\frac{\sigma}{1-\sigma}$; solving $\tanh'(z)=1-\tanh^2 z=\varepsilon$ gives
-# $z^*=\operatorname{artanh}\sqrt{1-\varepsilon}$. Beyond $\lvert z\rvert>z^*$ the derivative
+# $z^*=\operatorname{artanh}\sqrt{1-\varepsilon}$. For $\lvert z\rvert>z^*$ the derivative
 # is smaller still.
 
 # %%
@@ -298,30 +307,37 @@ for eps in [1e-2, 1e-3, 1e-4]:
 # %% [markdown]
 # So a sigmoid neuron whose net input is beyond about ±4.6 multiplies every gradient passing
 # through it by less than 0.01, and tanh gets there already at about ±3.0. Qiu (§5.7.2) calls
-# $[-2,2]$ the "sensitive" window of tanh; at its edge $\tanh'$ is already down to 0.07, and the
-# sigmoid's derivative falls off the same way:
+# $[-2,2]$ the "sensitive" window of tanh; at its edge $\tanh'$ is already down to 0.07. The
+# sigmoid falls off the same way over twice the range: $\sigma(z)=\bigl(1+\tanh(z/2)\bigr)/2$
+# gives $\sigma'(z)=\tanh'(z/2)/4$, so $\sigma'(4)/\sigma'(0)=\tanh'(2)/\tanh'(0)\approx0.0707$:
 
 # %%
 print(f"σ′(2) = {sig.df(2.0):.7f}   σ′(4) = {sig.df(4.0):.7f}   tanh′(2) = {tanh_.df(2.0):.7f}")
 print(f"max σ′ = σ′(0) = {sig.df(0.0):.2f}     max tanh′ = tanh′(0) = {tanh_.df(0.0):.0f}")
+ratio_sig, ratio_tanh = sig.df(4.0) / sig.df(0.0), tanh_.df(2.0) / tanh_.df(0.0)
+print(f"σ′(4)/σ′(0) = {ratio_sig:.4f}   tanh′(2)/tanh′(0) = {ratio_tanh:.4f}")
+assert math.isclose(ratio_sig, ratio_tanh, rel_tol=1e-12) and round(float(ratio_tanh), 4) == 0.0707
 assert round(float(sig.df(2.0)), 7) == 0.1049936 and round(float(sig.df(4.0)), 7) == 0.0176627
 assert round(float(tanh_.df(2.0)), 7) == 0.0706508
 z_fine = np.linspace(-10, 10, 200001)
 assert sig.df(z_fine).max() == 0.25 and tanh_.df(z_fine).max() == 1.0
+assert np.allclose(sig.df(z_fine), tanh_.df(z_fine / 2) / 4, rtol=0, atol=1e-15)  # σ′(z) = tanh′(z/2)/4
 
 # %% [markdown]
 # ### A teaser: products of derivatives
 #
 # Saturation matters because derivatives multiply. Chapter 2 shows that the gradient reaching
-# a layer is a product with one factor $f'(z)$ for each layer above it. Even at its best,
-# $\sigma'\le0.25$, so a chain of $L$ sigmoid layers with weights no larger than 1 multiplies a
-# gradient by at most $0.25^L$ (Qiu §5.5). The smallest possible chain has one sigmoid neuron
-# per layer, each with $w=1$ and $b=0$. Its derivative $\mathrm da_L/\mathrm dx$ is the product
-# of the $\sigma'(z_l)$ (the chain rule). The cell checks it against the bound and, for
-# $L\le5$, against a central difference of the whole chain. (In deeper chains the change of the
-# output $a_L\approx0.66$ drowns in rounding; at $L=20$ it is smaller than the gap between
-# neighbouring float64 numbers near 0.66, so the gradient has vanished below what the output
-# can even register.)
+# a layer is a product with one factor $f'(z)$ and one weight matrix for each layer above it.
+# Even at its best, $\sigma'\le0.25$, so a chain of $L$ sigmoid layers whose weight matrices
+# have spectral norm at most 1 (with one neuron per layer: $\lvert w\rvert\le1$) multiplies a
+# gradient by at most $0.25^L$ (from Qiu §5.5). The norm matters: with $n$ neurons per layer
+# and every weight equal to 1, one layer's factor can be as large as $n\cdot0.25$. The
+# smallest possible chain has one sigmoid neuron per layer, each with $w=1$ and $b=0$. Its
+# derivative $\mathrm da_L/\mathrm dx$ is the product of the $\sigma'(z_l)$ (the chain rule).
+# The cell checks it against the bound and, for $L\le5$, against a central difference of the
+# whole chain. (In deeper chains the change of the output $a_L\approx0.66$ drowns in rounding; at
+# $L=20$ it is smaller than the gap between neighbouring float64 numbers near 0.66, so the
+# gradient has vanished below what the output can even register.)
 
 # %%
 def sigmoid_chain(x, L, w=1.0):
@@ -334,10 +350,10 @@ def sigmoid_chain(x, L, w=1.0):
     return a, grad
 
 
-print(" L    da_L/dx      0.25^L")
+print(" L    da_L/dx      0.25^L      a_L")
 for L in [1, 2, 5, 10, 20]:
-    grad = sigmoid_chain(0.0, L)[1]
-    print(f"{L:2d}   {grad:.4e}   {0.25 ** L:.4e}")
+    a_L, grad = sigmoid_chain(0.0, L)
+    print(f"{L:2d}   {grad:.4e}   {0.25 ** L:.4e}   {a_L:.4f}")
     assert grad <= 0.25 ** L
     if L <= 5:  # deeper chains: the change of a_L drowns in rounding
         numeric = (sigmoid_chain(1e-4, L)[0] - sigmoid_chain(-1e-4, L)[0]) / 2e-4
@@ -347,15 +363,21 @@ assert [0.25 ** L for L in (2, 5, 10)] == [0.0625, 9.765625e-4, 9.5367431640625e
 assert math.isclose(0.25 ** 20, 9.095e-13, rel_tol=1e-4)
 a_20, grad_20 = sigmoid_chain(0.0, 20)
 assert 2e-4 * grad_20 < np.spacing(a_20)  # at L = 20 a step of 2e-4 in x cannot move a_L at all
+z_l = [sigmoid_chain(0.0, l)[0] for l in range(5)]  # z_l = a_(l−1) when w = 1, b = 0
+print("net inputs z_1, …, z_5:", ", ".join(f"{v:.2f}" for v in z_l))
+assert sigmoid_chain(0.0, 1)[1] == 0.25 and [round(v, 2) for v in z_l[:3]] == [0.0, 0.5, 0.62]
+J = np.diag(sig.df(np.zeros(4))) @ np.ones((4, 4))  # 4 sigmoid neurons, all weights 1, at z = 0
+print(f"4 neurons per layer, all weights 1: one layer's factor ‖J‖₂ = {np.linalg.norm(J, 2):.2f}")
+assert math.isclose(np.linalg.norm(J, 2), 4 * 0.25)
 relu_chain = forward(np.array([[1.0 - 1e-5], [1.0 + 1e-5]]), [np.eye(1)] * 20, [np.zeros(1)] * 20, "relu")
 assert math.isclose((relu_chain[1, 0] - relu_chain[0, 0]) / 2e-5, 1.0)  # ReLU: the factor is exactly 1
 
 # %% [markdown]
-# After one layer the product is already below the bound, because only the first neuron sits
-# at $z=0$ where $\sigma'$ peaks; the next ones see $z=0.5, 0.62,\dots$ A chain of active
-# ReLUs with unit weights, in contrast, passes the gradient on unchanged (each factor $f'$ is
-# exactly 1), which is one reason ReLU made deep networks trainable. Chapter 2 takes up the
-# vanishing gradient in full.
+# At $L=1$ the product equals the bound; from the second layer on it is below, because only
+# the first neuron sits at $z=0$ where $\sigma'$ peaks; the next ones see $z=0.5, 0.62,\dots$
+# A chain of active ReLUs with unit weights, in contrast, passes the gradient on unchanged
+# (each factor $f'$ is exactly 1), which is one reason ReLU made deep networks trainable.
+# Chapter 2 takes up the vanishing gradient in full.
 #
 # ## Hard sigmoid and hard tanh
 #
@@ -468,8 +490,9 @@ assert ACTIVATIONS["softplus"].f(0.0) == math.log(2) and gap.max() == math.log(2
 #
 # One ReLU neuron with two inputs learns to copy a "teacher" neuron
 # $y=\mathrm{ReLU}(2x_1-x_2+0.5)$ on 200 points drawn uniformly from $[-1,1]^2$, by gradient
-# descent on the mean squared error $\mathcal L=\frac1{2n}\sum_i(a_i-y_i)^2$. By the chain rule
-# (chapter 2), $\partial\mathcal L/\partial b=\frac1n\sum_i(a_i-y_i)f'(z_i)$, and
+# descent on the mean squared error $\mathcal L=\frac1{2N}\sum_i(a_i-y_i)^2$ over the $N=200$
+# samples. By the chain rule (chapter 2),
+# $\partial\mathcal L/\partial b=\frac1N\sum_i(a_i-y_i)f'(z_i)$, and
 # $\partial\mathcal L/\partial\mathbf w$ is the same sum with an extra factor $\mathbf x_i$.
 # The student starts at $\mathbf w=(1,1)$, $b=2$. Its outputs are too large, so the gradient
 # pushes $b$ down, and we take one step with the far too large learning rate $\eta=5$.
@@ -484,7 +507,7 @@ def loss_and_gradient(act, w, b):
     """L = ½·mean((a − y)²) for a = f(Xw + b); returns L, ∂L/∂w, ∂L/∂b, fraction of z ≥ 0."""
     z = X_d @ w + b
     r = act.f(z) - y_d
-    delta = r * act.df(z)  # ∂L/∂z_i, times n
+    delta = r * act.df(z)  # ∂L/∂z_i, times N
     return 0.5 * np.mean(r ** 2), X_d.T @ delta / len(y_d), delta.mean(), np.mean(z >= 0)
 
 
@@ -555,11 +578,12 @@ plt.show()
 # A maxout unit (Qiu, Eqs. 5.23–5.25) does not apply a function to a single net input. It
 # computes $k$ net inputs $z_i=\mathbf w_i^\top\mathbf x+b_i$ from the whole input vector and
 # outputs the largest. The result is piecewise linear and convex, and with enough pieces it
-# approximates any convex function. Its gradient goes entirely to the winning piece. For
-# example, take the $k$ tangents of $x^2$ at the points $t_i=-1+(2i+1)/k$ on $[-1,1]$. Their
-# maximum stays below $x^2$ and misses it by at most $1/k^2$: neighbouring tangents meet
-# halfway between their touching points, and the gap there is $(1/k)^2$, the same as at the
-# ends of the interval.
+# approximates any convex function. Its gradient goes entirely to the winning piece $i^*$:
+# $\partial/\partial b_{i^*}=1$ and $\partial/\partial\mathbf w_{i^*}=\mathbf x$, and 0 for the
+# other pieces. For example, take the $k$ tangents of $x^2$ at the points $t_i=-1+(2i+1)/k$,
+# $i=0,\dots,k-1$, on $[-1,1]$. Their maximum stays below $x^2$ and misses it by at most
+# $1/k^2$: neighbouring tangents meet halfway between their touching points, and the gap there
+# is $(1/k)^2$, the same as at the ends of the interval.
 
 # %%
 def maxout(x, weights, biases):
@@ -576,12 +600,43 @@ for k in range(1, 7):
     print(f"{k:2d}   {gap.max():.6f}")
     assert gap.min() > -1e-12 and math.isclose(gap.max(), 1 / k ** 2, rel_tol=1e-9)
 
-# the gradient with respect to the biases is one-hot on the winning piece
-t = np.array([-0.75, -0.25, 0.25, 0.75])
+# the gradient is one-hot on the winning piece: 1 for its bias, x for its weight
+t = np.array([-0.75, -0.25, 0.25, 0.75])  # k = 4
 bias_grad = [(maxout(np.array([0.3]), 2 * t, -t ** 2 + 1e-6 * e)[0]
               - maxout(np.array([0.3]), 2 * t, -t ** 2 - 1e-6 * e)[0]) / 2e-6 for e in np.eye(4)]
+weight_grad = [(maxout(np.array([0.3]), 2 * t + 1e-6 * e, -t ** 2)[0]
+                - maxout(np.array([0.3]), 2 * t - 1e-6 * e, -t ** 2)[0]) / 2e-6 for e in np.eye(4)]
 print("∂ maxout(0.3) / ∂b_i =", fmt(bias_grad, 1))
-assert np.allclose(bias_grad, [0, 0, 1, 0])
+print("∂ maxout(0.3) / ∂w_i =", fmt(weight_grad, 1))
+assert np.allclose(bias_grad, [0, 0, 1, 0]) and np.allclose(weight_grad, [0, 0, 0.3, 0])
+
+# %% [markdown]
+# The figure shows $k=4$: the four tangents, their maximum under $x^2$, and which piece wins at
+# each $x$. Only the winner's $b_i$ and $\mathbf w_i$ receive a gradient there, so each piece
+# is trained only on the inputs where it wins.
+
+# %% tags=["hide-input"]
+x_fig = np.linspace(-1, 1, 801)
+pieces = np.outer(x_fig, 2 * t) - t ** 2  # column i: the tangent of x² at t_i
+winner = pieces.argmax(axis=1)
+fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), layout="constrained")
+for ax in axes:
+    ax.set_xticks([-1, -0.5, 0, 0.5, 1])
+axes[0].plot(x_fig, x_fig ** 2, "k--", lw=1, label="x²")
+for i in range(len(t)):
+    axes[0].plot(x_fig, pieces[:, i], color=f"C{i}", lw=1, label=f"piece {i}: tangent at {t[i]:.2f}")
+axes[0].plot(x_fig, maxout(x_fig, 2 * t, -t ** 2), color="k", lw=2.5, alpha=0.5, label="maxout")
+axes[0].set_ylim(-0.3, 1.05)
+axes[0].set_xlabel("x")
+axes[0].set_title("(a) maxout of 4 tangents of x²")
+axes[0].legend(loc="upper center", fontsize=7)
+for i in range(len(t)):
+    axes[1].fill_between(x_fig, i - 0.4, i + 0.4, where=winner == i, color=f"C{i}")
+axes[1].set_yticks(range(len(t)), [f"piece {i}" for i in range(len(t))])
+axes[1].set_ylim(-0.6, len(t) - 0.4)
+axes[1].set_xlabel("x")
+axes[1].set_title("(b) the winner: ∂/∂bᵢ = 1, ∂/∂wᵢ = x; 0 for the others")
+plt.show()
 
 # %% [markdown]
 # ## Network structures
@@ -683,17 +738,18 @@ for l, (W, b_l) in enumerate(zip(weights, biases), start=1):
 assert np.allclose(a, forward(x, weights, biases, "sigmoid"))
 
 # %% [markdown]
-# For a batch, the book keeps samples in **rows**: $A^{(0)}=X$ has shape $n\times n^0$, one row
-# per sample. Transposing the layer equation for every row at once gives
+# For a batch of $N$ samples, the book keeps samples in **rows**: $A^{(0)}=X$ has shape
+# $N\times n^0$, one row per sample. Transposing the layer equation for every row at once gives
 #
-# $$Z^{(l)}=A^{(l-1)}W^{(l)\top}+\mathbf b^{(l)},\qquad A^{(l)}=f_l\bigl(Z^{(l)}\bigr),$$
+# $$Z^{(l)}=A^{(l-1)}W^{(l)\top}+\mathbf 1\mathbf b^{(l)\top},\qquad A^{(l)}=f_l\bigl(Z^{(l)}\bigr),$$
 #
-# where $\mathbf b^{(l)}$ is added to every row (numpy's broadcasting does that). This is the
-# layout of data tables and of most libraries. Qiu's column vectors lead instead to one
-# column per sample, $Z=WA+\mathbf b\mathbf 1^\top$; the two layouts are transposes of each
-# other. The cell computes the
-# batch from scratch and checks it three ways: against the one-sample loop, against Qiu's
-# column form, and against `nnbook.network.forward`.
+# where $\mathbf 1$ is a column of $N$ ones, so that $\mathbf 1\mathbf b^{(l)\top}$ adds
+# $\mathbf b^{(l)\top}$ to every row (numpy's broadcasting does that in `A @ W.T + b`). This is
+# the layout of data tables and of most libraries. Qiu's column vectors lead instead to one
+# column per sample, $Z^{(l)}=W^{(l)}A^{(l-1)}+\mathbf b^{(l)}\mathbf 1^\top$; the two layouts
+# are transposes of each other. The cell computes the batch from scratch and checks it three
+# ways: against the one-sample loop, against Qiu's column form, and against
+# `nnbook.network.forward`.
 
 # %%
 X = np.random.default_rng(2).normal(size=(5, 2))
@@ -825,7 +881,8 @@ assert all(checks.values())
 #   gradient of exactly 0 forever. Leaky ReLU, PReLU, ELU, softplus, Swish and GELU keep some
 #   gradient on the negative side.
 # - The forward pass of a feedforward network is $\mathbf z^{(l)}=W^{(l)}\mathbf a^{(l-1)}+\mathbf b^{(l)}$,
-#   $\mathbf a^{(l)}=f_l(\mathbf z^{(l)})$. For a batch with samples in rows it is $Z=AW^\top+\mathbf b$.
+#   $\mathbf a^{(l)}=f_l(\mathbf z^{(l)})$. For a batch with samples in rows it is
+#   $Z^{(l)}=A^{(l-1)}W^{(l)\top}+\mathbf 1\mathbf b^{(l)\top}$.
 #   A network with layer sizes $n^0,\dots,n^L$ has $\sum_l(n^{l-1}n^l+n^l)$ parameters: 20 for
 #   2-3-2-1.
 #
@@ -914,10 +971,10 @@ print(f"2-4-4-1: {count_parameters([2, 4, 4, 1])}; 784-30-10: {count_parameters(
       f"maxout 20→10, k = 3: {10 * 3 * 21}")
 
 # %% [markdown]
-# **5. Can larger weights rescue a sigmoid chain?** The bound $0.25^L$ assumed weights of at
-# most 1. In the chain $a_l=\sigma(w\,a_{l-1})$ every factor is $w\,\sigma'(z_l)$, and
-# $4\sigma'(0)=1$. So does $w=4$ keep the gradient alive? Compute $\mathrm da_L/\mathrm dx$ at
-# $x=0$ for $w=1$ and $w=4$ and $L=2,5,10,20$.
+# **5. Can larger weights rescue a sigmoid chain?** The bound $0.25^L$ assumed weight matrices
+# of norm at most 1, here $\lvert w\rvert\le1$. In the chain $a_l=\sigma(w\,a_{l-1})$ every
+# factor is $w\,\sigma'(z_l)$, and $4\sigma'(0)=1$. So does $w=4$ keep the gradient alive?
+# Compute $\mathrm da_L/\mathrm dx$ at $x=0$ for $w=1$ and $w=4$ and $L=2,5,10,20$.
 #
 # :::{dropdown} Solution
 # No. With $w=4$ the first factor is exactly 1, but the first layer outputs 0.5, so the second
@@ -947,11 +1004,13 @@ assert sigmoid_chain(0.0, 20, w=4.0)[1] < sigmoid_chain(0.0, 20)[1] and factor4 
 #   Eqs. 5.1–5.3, Fig. 5.1) and the definition of saturation; the activation functions and their
 #   derivatives (§5.1.2, Eqs. 5.4–5.25, Table 5.1, Figs. 5.2–5.4); network structures (§5.1.3,
 #   Fig. 5.5); the forward pass (§5.2.1, Eqs. 5.26–5.30); derivative bounds and vanishing
-#   gradients (§5.5, Fig. 5.9). Corrections: the draft's sentence comparing "feedback" with
+#   gradients (§5.5, Fig. 5.9); the "sensitive" window $[-2,2]$ of tanh (§5.7.2, data
+#   preprocessing). Corrections: the draft's sentence comparing "feedback" with
 #   "feedback" networks means memory networks; its "about 50% active" for sigmoid units
 #   holds only once "active" is defined (here $z>0$). The derivatives of hard sigmoid, hard tanh,
-#   leaky ReLU and PReLU, the maximum approximation errors, and the saturation thresholds are
-#   derived here, not printed in the source.
+#   leaky ReLU and PReLU, the gradient of maxout, the maximum approximation errors, the
+#   saturation thresholds and the bound $0.25^L$ (from $\sigma'\le0.25$ in §5.5) are derived
+#   here, not printed in the source.
 # - Ronald T. Kneusel, *Practical Deep Learning: A Python-Based Introduction* (No Starch Press,
 #   2021), ch. 9 "Training Neural Networks": the 2-3-2-1 network of ch. 8, Fig. 8-1, with
 #   20 parameters, and the weight $w^{(2)}_{20}$ (Fig. 9-4).

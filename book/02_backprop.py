@@ -32,12 +32,12 @@
 # - backpropagation on Glassner's 2-2-2 network, number by number, and what one step of
 #   gradient descent does for every learning rate;
 # - the chain rule on Kneusel's chain network, and the matrix recursion
-#   $\delta^{(l)} = f'(z^{(l)}) \odot W^{(l+1)\top}\delta^{(l+1)}$ for any MLP;
-# - four ways to differentiate a program: numerical, symbolic, forward mode and reverse mode,
-#   and how to check a gradient;
+#   $\delta^{(l)} = f'(z^{(l)}) \odot \big(W^{(l+1)\top}\delta^{(l+1)}\big)$ for any MLP;
+# - three ways to differentiate a program: numerically, symbolically and automatically, the
+#   last in forward or reverse mode, and how to check a gradient;
 # - why gradients vanish through chains of sigmoids;
 # - how a 37-parameter network learns the two moons, why η = 0.5 kills it, why η = 0.01 sits
-#   on a plateau that is exactly logistic regression, and how often each outcome happens
+#   on a plateau close to logistic regression, and how often each outcome happens
 #   over 20 seeds.
 #
 # Every number below is computed in the cell next to it. Cells that end in `assert` tie the
@@ -182,7 +182,8 @@ print(f"Ao = {Ao:g}, Bo = {Bo:g}, Co = P1 = {Co:g}, Do = P2 = {Do:g}, E = {E:g}"
 # is what his own Fig. 14-9 shows ($-4$ at $P_1 = -1$). This chapter defines every delta as
 # a derivative, $\delta = \partial E/\partial(\cdot)$, and always *subtracts* $\eta$ times the
 # gradient. (The classic Widrow–Hoff convention $\delta = L - o$ is consistent too, but only
-# with the update $w \leftarrow w + \eta\, a\,\delta$.) The cell after next computes both.
+# with the update $w \leftarrow w + \eta\, a\,\delta$.) The first cell under *One update*
+# below takes a step with each sign.
 # :::
 
 # %%
@@ -253,11 +254,16 @@ assert np.isclose(E - 0.05 * g2, -2.08125)        # an impossible negative error
 assert glassner_error(step(w, 0.01, book_grad)) > E   # the book's sign climbs the error
 
 # %% [markdown]
-# Even in a network that is linear in its outputs, the error is quadratic, so the delta's
-# prediction is only first order: $\eta = 0.05$ is predicted to reach an error of $-2.08$,
-# which is impossible; the real error is 0.50. The book's "skip the update when the error is
-# 0" never matters in practice: with a sigmoid output and cross-entropy, as in the classifier
-# below, the error of a sample is never exactly 0.
+# Even in this linear network the error is quadratic in the outputs (and, along the step, a
+# quartic in $\eta$, as the sweep below shows), so the delta's prediction is only first
+# order: $\eta = 0.05$ is predicted to reach an error of $-2.08$, which is impossible; the
+# real error is 0.50. The book's "skip the update when the error is 0" never matters in
+# practice: with a sigmoid output and cross-entropy, as in the classifier below, the error of
+# a sample is never exactly 0 in exact arithmetic. In float64 it can be, but then nothing is
+# lost: once $p = \sigma(z)$ is within rounding of a label 1 it *is* 1.0, a plain $-\ln p$
+# gives exactly 0, and the computed gradient $p - y$ is exactly 0 as well, so the update
+# changes nothing whether it is skipped or not (the trained classifier below counts 234
+# such training points).
 #
 # ### The one-step learning-rate sweep
 #
@@ -320,7 +326,8 @@ plt.show()
 # \frac{\partial\mathcal L}{\partial w_1} = (y-\hat y)\,w_3\,w_2\,x .
 # $$
 #
-# Read from left to right, each product starts with the factors of the one before:
+# Read from left to right, each product starts with all but the last factor of the one
+# before:
 # $\partial\mathcal L/\partial h_2 = (y - \hat y) w_3$ is computed once and reused for $w_2$
 # and, times $w_2$, for $w_1$. Computing the products from the output backward, and keeping
 # each partial product, is backpropagation. The numbers below ($x = 1.5$, $w = (0.8, -0.5,
@@ -384,9 +391,14 @@ plt.show()
 # %% [markdown]
 # ## Backpropagation in matrix form
 #
-# For a general multilayer perceptron we stack the neurons of a layer into vectors. With
-# the book's conventions (chapter 0) layer $l$ computes $z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}$
-# and $a^{(l)} = f_l(z^{(l)})$, where $W^{(l)}$ has shape $(n_l, n_{l-1})$ and $a^{(0)} = x$.
+# For a general multilayer perceptron we stack the neurons of a layer into vectors (after
+# Kneusel 2021, Fig. 9-4 and "Backprop, Take 2"). With the book's conventions (chapter 0)
+# layer $l$ computes $z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}$ and $a^{(l)} = f_l(z^{(l)})$,
+# where $W^{(l)}$ has shape $(n_l, n_{l-1})$ and $a^{(0)} = x$: $W^{(l)}_{jk}$ is the weight
+# *to* unit $j$ of layer $l$ *from* unit $k$ of layer $l - 1$, `W[to, from]`. Kneusel's
+# Fig. 9-4 names weights in the opposite order, $w^{(i)}_{jk}$ from node $j$ of layer
+# $i - 1$ to node $k$ of layer $i$: the edge it highlights, $w^{(2)}_{20}$ from node 2 of
+# layer 1 to node 0 of layer 2, is our $W^{(2)}_{02}$.
 # Define the delta of a layer as the derivative of the loss with respect to its *net input*
 # (Kneusel's and Qiu's $\delta$; Glassner's delta is with respect to the output, which is the
 # same thing when there is no activation):
@@ -534,8 +546,10 @@ plt.show()
 #
 # Backpropagation is one instance of a general idea. A program that computes a number from
 # inputs is a chain of primitive operations ($+$, $\times$, $\exp$, $1/u$, …) whose
-# derivatives we know; its derivative is assembled from theirs by the chain rule. There are
-# four ways to get a derivative out of a program (after Qiu, §5.4).
+# derivatives we know; its derivative is assembled from theirs by the chain rule. Qiu (§5.4)
+# sorts the ways to get a derivative out of a program into three families: numerical
+# differentiation, symbolic differentiation and automatic differentiation, the last in
+# forward and in reverse mode.
 #
 # ### Numerical differentiation
 #
@@ -671,15 +685,16 @@ print(f"at x = 1, w = 0, b = 0: f = {evaluate(f_sym, point):g}, df/dw = {evaluat
 
 # %%
 assert evaluate(f_sym, point) == 0.5 and evaluate(df_dw, point) == 0.25
+assert show(df_dw).count("exp(") == 3                       # e^-(wx+b), written out three times
 for env in (dict(x=0.3, w=-1.2, b=0.7), dict(x=-2.0, w=0.4, b=0.1)):   # agrees with sigma' * x
     z = env["w"] * env["x"] + env["b"]
     assert np.isclose(evaluate(df_dw, env), dsigma(z) * env["x"])
 
 # %% [markdown]
 # The result is exact, but look at it: $f$ appears inside its own derivative (the
-# `inv((exp(...) + 1) * (exp(...) + 1))` part) and $e^{-(wx+b)}$ is written out twice. A
-# formula is a *tree*, so every reuse of a subexpression is a copy, and derivatives reuse a
-# lot. The classic demonstration is the logistic map $l_{k+1} = 4\,l_k(1 - l_k)$,
+# `inv((exp(...) + 1) * (exp(...) + 1))` part) and $e^{-(wx+b)}$ is written out three
+# times. A formula is a *tree*, so every reuse of a subexpression is a copy, and derivatives
+# reuse a lot. The classic demonstration is the logistic map $l_{k+1} = 4\,l_k(1 - l_k)$,
 # $l_1 = x$: as a program it is three operations per step, as a formula it doubles with
 # every step, and so does its derivative.
 
@@ -899,7 +914,8 @@ assert np.isclose(r_.value, rv.data) and np.allclose([p_.grad, q_.grad], [pv.gra
 # rest of the chapter, 2 → 4 ReLU → 4 ReLU → 1 sigmoid, on 64 training points with binary
 # cross-entropy (computed from the output's net input, so the output delta is the famous
 # $\hat y - y$). Next to it we check a buggy from-scratch version that forgets the factor
-# $f'(z)$ in the hidden layers, a classic slip.
+# $f'(z)$ in the hidden layers, a classic slip: its forward pass is the true one, with
+# ReLUs, and only its backward pass leaves $f'(z)$ out.
 
 # %%
 X_tr, y_tr, X_te, y_te = nnbook.data.two_moons(seed=0)
@@ -916,29 +932,51 @@ def moon_loss():
 
 
 def backprop_forgets_fprime(weights, biases, acts, x, y, loss_grad):
-    """The bug: treats every hidden activation as if its derivative were 1."""
-    return backprop(weights, biases, ["identity"] * (len(acts) - 1) + [acts[-1]], x, y, loss_grad)
+    """backprop() with the bug: the true forward pass, but no f'(z) in the hidden layers' deltas."""
+    acts = [activations.get(f) for f in acts]
+    zs, outs = network.forward(x, weights, biases, acts, return_all=True)
+    delta = loss_grad(outs[-1], y) * acts[-1].df(zs[-1])
+    grads_W, grads_b = [], []
+    for l in reversed(range(len(weights))):
+        grads_W.insert(0, delta.T @ outs[l])
+        grads_b.insert(0, delta.sum(axis=0))
+        if l > 0:
+            delta = delta @ weights[l]                  # the bug: W^T delta, not f'(z) * W^T delta
+    return grads_W, grads_b
 
 
 moon_net = MLP.from_weights(Wm, bm, activation="relu", output="sigmoid")   # nnbook's network, same weights
 moon_value, moon_grads = moon_net.gradient(xs, ys, loss="bce")             # nnbook's backprop
 numeric = gradcheck.numerical_gradient(lambda: moon_net.loss(xs, ys, loss="bce")[0], moon_net.params)[0]
-gW_bug, gb_bug, _ = backprop_forgets_fprime(Wm, bm, moon_acts, xs, ys, losses.bce_logits_grad)
+gW_bug, gb_bug = backprop_forgets_fprime(Wm, bm, moon_acts, xs, ys, losses.bce_logits_grad)
+gW_mine, gb_mine, _ = backprop(Wm, bm, moon_acts, xs, ys, losses.bce_logits_grad)   # the same, with f'
 g_ok = moon_grads.flat[0]
 g_bug = MLP.from_weights(gW_bug, gb_bug).params[0]      # the buggy gradients in nnbook's parameter order
 err_ok = gradcheck.relative_error(g_ok, numeric)
 err_bug = gradcheck.relative_error(g_bug, numeric)
+changed = [int(np.sum(a != b) + np.sum(c != d)) for a, b, c, d in zip(gW_mine, gW_bug, gb_mine, gb_bug)]
+zs_m, outs_m = network.forward(xs, Wm, bm, moon_acts, return_all=True)
 print(f"{numeric.size} parameters")
 print(f"nnbook's backprop: relative error below 1e-7: {err_ok < 1e-7}")
 print(f"forgotten f'(z):   relative error {err_bug:.2f}")
+print(f"gradients the bug changes, layers 1, 2, 3: {changed} of {[W.size + b.size for W, b in zip(Wm, bm)]}")
+print("units of hidden layer 2 active on all 64 points:", np.flatnonzero((zs_m[1] >= 0).all(axis=0)).tolist())
 
 # %%
 assert numeric.size == moon_net.n_params == network.count_parameters(moon_sizes) == 37
 assert err_ok < 1e-7 and err_bug > 1e-2
 assert np.isclose(moon_value[0], moon_loss())       # sigmoid + bce from the logits = bce_logits
 # and this chapter's from-scratch backprop gives the same 37 numbers
-gW_mine, gb_mine, _ = backprop(Wm, bm, moon_acts, xs, ys, losses.bce_logits_grad)
 assert np.allclose(MLP.from_weights(gW_mine, gb_mine).params[0], g_ok)
+# the bug leaves the output layer exact (no f' there), changes 25 of the 32 parameters behind a ReLU
+assert np.array_equal(gW_bug[-1], gW_mine[-1]) and np.array_equal(gb_bug[-1], gb_mine[-1])
+assert changed == [12, 13, 0]
+# a layer-2 gradient sums delta_j * a_k over the samples: it is spared exactly when no sample has
+# unit j inactive (f' = 0, forgotten) and a_k nonzero
+inactive2 = zs_m[1] < 0
+spared_W2 = ~((inactive2.T.astype(float) @ (outs_m[1] != 0)) > 0)
+assert np.array_equal(gW_bug[1] == gW_mine[1], spared_W2)
+assert np.array_equal(gb_bug[1] == gb_mine[1], ~inactive2.any(axis=0))
 
 # %% tags=["hide-input"]
 fig, ax = plt.subplots(figsize=(5, 4), layout="constrained")
@@ -953,20 +991,27 @@ ax.grid(alpha=0.3)
 plt.show()
 
 # %% [markdown]
-# Correct gradients sit on the diagonal; the buggy ones scatter off it for every parameter
-# behind a ReLU. Two caveats make real gradient checks slightly subtle. A central
-# difference straddling a kink of ReLU (a net input within $\varepsilon$ of 0) measures the
-# average of two slopes, so an isolated mismatch can be a false alarm. And the check costs
-# two forward passes per parameter, so large networks check a random subset.
+# Correct gradients sit on the diagonal. The buggy backward pass still gets the five
+# output-layer gradients exactly right, since no $f'(z)$ stands between them and the loss;
+# it goes wrong behind the ReLUs, for all 12 parameters of the first layer and 13 of the 20
+# of the second. The other seven are right by accident of this batch: each of their sums
+# over the 64 samples only collects samples on which the receiving unit is active, where
+# $f' = 1$ anyway (the first unit of the second hidden layer, for one, is active on all
+# 64). A check on one batch can thus pass for some parameters of a buggy backprop; it
+# catches the bug because most of them are wrong. Two caveats make real gradient checks
+# slightly subtle. A central difference straddling a kink of ReLU (a net input within
+# $\varepsilon$ of 0) measures the average of two slopes, so an isolated mismatch can be a
+# false alarm. And the check costs two forward passes per parameter, so large networks
+# check a random subset.
 #
 # ## Vanishing gradients
 #
-# The recursion $\delta^{(l)} = f'(z^{(l)}) \odot W^{(l+1)\top}\delta^{(l+1)}$ multiplies the
-# delta by one factor $f'$ per layer on its way back. The sigmoid's derivative is at most
-# $\sigma'(0) = 0.25$, so through a chain of $L$ sigmoid units with weights of size at most
-# 1 the delta shrinks at least like $0.25^L$ (after Qiu, §5.5): by $L = 10$ it is a
-# millionth. Layers near the input then barely learn. Tanh has $\tanh'(0) = 1$ and ReLU has
-# $f' = 1$ wherever it is active, so they lose much less.
+# The recursion $\delta^{(l)} = f'(z^{(l)}) \odot \big(W^{(l+1)\top}\delta^{(l+1)}\big)$
+# multiplies the delta by one factor $f'$ per layer on its way back. The sigmoid's
+# derivative is at most $\sigma'(0) = 0.25$, so through a chain of $L$ sigmoid units with
+# weights of size at most 1 the delta shrinks at least like $0.25^L$ (after Qiu, §5.5): by
+# $L = 10$ it is a millionth. Layers near the input then barely learn. Tanh has
+# $\tanh'(0) = 1$ and ReLU has $f' = 1$ wherever it is active, so they lose much less.
 #
 # The experiment: a deep MLP with ten hidden layers of 16 units, weights drawn with the
 # variance $1/n_{\text{in}}$ ($2/n_{\text{in}}$ for ReLU; chapter 4 explains these choices),
@@ -1030,12 +1075,15 @@ plt.show()
 # - **training**: binary cross-entropy, plain SGD with one sample per step, every epoch
 #   visiting the 1536 points in a new random order.
 #
-# Two details differ from the book's Keras run and we say so. The random numbers (the
+# Three details differ from the book's Keras run and we say so. The random numbers (the
 # points, the initial weights, the order of the samples) cannot be Keras's, so the epochs at
-# which things happen differ. And we measure accuracy and loss on the whole training and
-# test sets at the end of each epoch (epoch 0 is before training), where Keras reports the
-# *training* numbers as running averages during the epoch. That is why the book's training
-# curves lag its test curves.
+# which things happen differ. The epochs are numbered differently: our epoch 0 is the
+# network before training and our epoch $k$ comes after $k$ epochs of training, while the
+# book records its "epoch 0" after the first epoch, so **the book's epoch $k$ is our epoch
+# $k + 1$**: its 21 epochs, labelled 0–20, are our epochs 1–21. And we measure accuracy and
+# loss on the whole training and test sets at the end of each epoch, where Keras reports
+# the *training* numbers as running averages during the epoch. That is why the book's
+# training curves lag its test curves.
 
 # %%
 print(f"training points: {X_tr.shape}, class 1 fraction {y_tr.mean():.3f}")
@@ -1067,7 +1115,7 @@ print(net, "parameters:", net.n_params)
 hist = train(net, X_tr, y_tr, validation=(X_te, y_te), loss="bce", epochs=21, lr=0.05, batch_size=1,
              seed=0, snapshots=True)
 print(hist.summary(digits=3))
-for e in (0, 1, 4, 6, 7, 8, 10, 20):
+for e in (0, 1, 4, 6, 7, 8, 10, 21):
     print(f"epoch {e:2d}: train acc {hist.train_acc[e, 0]:.3f}, test acc {hist.val_acc[e, 0]:.3f}, "
           f"train loss {hist.train_loss[e, 0]:.3f}")
 
@@ -1092,13 +1140,18 @@ print(f"first epoch with train and test accuracy >= 0.995: {e100}")
 margin = net.forward_cache(X_tr)[1].z[-1][0, :, 0] * np.where(y_tr == 1, 1, -1)   # z toward the true class
 per_sample = np.log1p(np.exp(-np.abs(margin))) + np.maximum(-margin, 0)   # -ln p(true class), without rounding to 0
 print(f"smallest loss of any training sample after training: {per_sample.min():.1e}")
+p_tr = net.forward(X_tr)[0, :, 0]                    # p = sigma(z) as float64 computes it
+exact0 = p_tr - y_tr == 0                            # the computed output delta p - y
+print(f"training samples whose computed p - y is exactly 0: {exact0.sum()} of {len(y_tr)}")
 
 # %%
 assert np.all((plateau > 0.85) & (plateau < 0.92)) and 7 <= e100 <= 12
 assert hist.train_acc[-1, 0] > 0.99 and hist.val_acc[-1, 0] > 0.99
 assert np.abs(hist.weights[-1, 0]).max() > 3 and np.sum(np.abs(hist.weights[-1, 0]) > 1) >= 10
-# "skip the update when the error is 0" never applies: with sigmoid + BCE no sample's loss is 0
+# "skip the update when the error is 0": in exact arithmetic no sample's loss is 0 ...
 assert per_sample.min() > 0
+# ... in float64 p rounds to the label 1, -ln p is exactly 0, and so is the gradient p - y
+assert exact0.sum() > 0 and np.all(y_tr[exact0] == 1) and np.all(-np.log(p_tr[exact0]) == 0)
 
 # %% [markdown]
 # ## The learning-rate experiment
@@ -1110,9 +1163,10 @@ assert per_sample.min() > 0
 # networks with seeds 0–19 trained in lockstep by `nnbook.train`, one vectorized pass per
 # sample for all of them. Every network sees the same samples in the same order; the seed
 # decides only its initial weights, so networks with the same seed start identical and
-# differ only in η. The epoch budgets are the book's: 21 epochs (0–20) for $\eta = 0.5$,
-# and 201 (0–200) for $\eta = 0.01$, which we also give $\eta = 0.05$ (the book stopped it
-# at 21) to see whether its plateaus end.
+# differ only in η. The epoch budgets are the book's: 21 epochs of training for
+# $\eta = 0.5$ and 201 for $\eta = 0.01$ (the book's epochs 0–20 and 0–200 are our 1–21
+# and 1–201), and we also give $\eta = 0.05$ 201 epochs (the book stopped it at 21) to see
+# whether its plateaus end.
 
 # %%
 ETAS = (0.5, 0.05, 0.01)
@@ -1124,10 +1178,10 @@ def moons_net(seeds):
 
 
 net_a = moons_net(SEEDS)                                   # eta = 0.5: 20 models, 21 epochs
-hist_a = train(net_a, X_tr, y_tr, validation=(X_te, y_te), loss="bce", epochs=20, lr=0.5,
+hist_a = train(net_a, X_tr, y_tr, validation=(X_te, y_te), loss="bce", epochs=21, lr=0.5,
                batch_size=1, seed=0, snapshots=True)
 net_b = moons_net(np.tile(SEEDS, 2))                       # eta = 0.05 and 0.01: 40 models, 201 epochs
-hist_b = train(net_b, X_tr, y_tr, validation=(X_te, y_te), loss="bce", epochs=200,
+hist_b = train(net_b, X_tr, y_tr, validation=(X_te, y_te), loss="bce", epochs=201,
                lr=np.repeat([0.05, 0.01], len(SEEDS)), batch_size=1, seed=0, snapshots=True)
 print(hist_a)
 print(hist_b)
@@ -1149,10 +1203,11 @@ assert np.array_equal(hist_b.train_acc[:22, k05], hist.train_acc[:, 0])
 # ### One seed: the book's story
 #
 # Success here means that train and test accuracy both reach 99.5 %. For each seed we record
-# the first epoch of success at $\eta = 0.05$ and at $\eta = 0.01$. Glassner's run reached
-# 100 % after about 10 epochs at $\eta = 0.05$ and after about 160–170 at $\eta = 0.01$
-# (his Figs. 14-34 and 14-37). We pin the seed whose run comes closest to that, scoring
-# $\lvert e_{0.05} - 10\rvert + \lvert e_{0.01} - 165\rvert / 10$ among the seeds for which
+# the first epoch of success at $\eta = 0.05$ and at $\eta = 0.01$, in our numbering.
+# Glassner's run reached 100 % at about his epoch 10 at $\eta = 0.05$ and about his epoch
+# 165 (of "about 170 epochs") at $\eta = 0.01$ (his Figs. 14-34 and 14-37), which are our
+# epochs 11 and 166. We pin the seed whose run comes closest to that, scoring
+# $\lvert e_{0.05} - 11\rvert + \lvert e_{0.01} - 166\rvert / 10$ among the seeds for which
 # both learning rates succeed:
 
 # %%
@@ -1165,7 +1220,7 @@ def first_success(h):
 first_a, first_b = first_success(hist_a), first_success(hist_b)
 first_at = {0.5: first_a, 0.05: first_b[:len(SEEDS)], 0.01: first_b[len(SEEDS):]}
 both = (first_at[0.05] >= 0) & (first_at[0.01] >= 0)
-score = np.where(both, np.abs(first_at[0.05] - 10) + np.abs(first_at[0.01] - 165) / 10, np.inf)
+score = np.where(both, np.abs(first_at[0.05] - 11) + np.abs(first_at[0.01] - 166) / 10, np.inf)
 print("seeds where both succeed:", SEEDS[both].tolist())
 print("  first success, eta = 0.05:", first_at[0.05][both].tolist())
 print("  first success, eta = 0.01:", first_at[0.01][both].tolist())
@@ -1187,34 +1242,38 @@ two_moons_figure(net_a, hist_a, model=k5, title="η = 0.5, seed 2: collapse to o
 
 # %% [markdown]
 # With $\eta = 0.5$ the network gives up after one epoch: the whole plane gets one class,
-# the accuracy flips between the two class proportions and the loss stays at about
-# $\ln 2 \approx 0.69$ (Glassner: "hundreds of epochs would not help"; we will see why).
+# the accuracy flips between the two class proportions and the loss stays between
+# $\ln 2 \approx 0.69$, the loss of a coin flip, and about 0.89 (Glassner: "hundreds of
+# epochs would not help"; we will see why).
 # In the weight history several parameters jump during the first epoch; after that a single
-# parameter (the grey zigzag) still moves while the other 36 are frozen. Glassner's
-# Fig. 14-32 shows that one moving parameter and calls it "one of the weights connected to
-# the output neuron". The next section finds out which one, and why.
+# parameter (the green zigzag, `b3[0]`) still moves while the other 36 are frozen.
+# Glassner's Fig. 14-32 shows that one moving parameter and calls it "one of the weights
+# connected to the output neuron". The next section finds out what it is, and why only it
+# moves.
 
 # %%
 two_moons_figure(net_b, hist_b, model=k01, title="η = 0.01, seed 2: a long plateau, then a late escape")
 
 # %% [markdown]
-# With $\eta = 0.01$ the network needs three epochs to reach the plateau at about 89 %
+# With $\eta = 0.01$ the network needs three epochs to reach the plateau at about 90 %
 # accuracy and then stays there for about 160 epochs, with the loss flat near 0.2, before it
 # escapes to 100 % (Glassner: "about 170 epochs"). During the plateau the weights drift
 # slowly; at the escape several of them move together, as in the book's Fig. 14-38. The
 # final boundary is again a polygon around the tips of the moons.
 
 # %%
-acc5 = hist_a.train_acc[:, k5]
+acc5, loss5 = hist_a.train_acc[:, k5], hist_a.train_loss[:, k5]
 esc = first_at[0.01][PINNED_SEED]
 plateau01 = hist_b.train_acc[10:esc - 10, k01]
-print(f"eta = 0.5:  final train accuracy {acc5[-1]:.3f}, test {hist_a.val_acc[-1, k5]:.3f}, "
-      f"accuracy range over epochs 1-20: {acc5[1:].min():.3f} to {acc5[1:].max():.3f}")
+print(f"eta = 0.5:  final train accuracy {acc5[-1]:.3f}, test {hist_a.val_acc[-1, k5]:.3f}; over epochs "
+      f"1-{hist_a.epochs} accuracy {acc5[1:].min():.3f} to {acc5[1:].max():.3f}, "
+      f"loss {loss5[1:].min():.3f} to {loss5[1:].max():.3f}")
 print(f"eta = 0.01: plateau (epochs 10 to {esc - 11}) train accuracy {plateau01.min():.3f} to "
       f"{plateau01.max():.3f}, median {np.median(plateau01):.3f}; success at epoch {esc}")
 
 # %%
 assert 0.45 <= acc5[-1] <= 0.55 and np.all((acc5[1:] >= 0.45) & (acc5[1:] <= 0.55))
+assert np.log(2) - 1e-3 < loss5[1:].min() and loss5[1:].max() < 0.9
 assert np.all((plateau01 > 0.85) & (plateau01 < 0.93)) and esc >= 150
 assert hist_b.train_acc[2, k01] < 0.6 < 0.85 < hist_b.train_acc[3, k01]      # the plateau from epoch 3
 assert abs(np.median(hist_b.train_loss[10:esc - 10, k01]) - 0.2) < 0.02      # "the loss flat near 0.2"
@@ -1249,14 +1308,15 @@ print(f"layer 2 first has 1, 2, 3, 4 dead units after update {reach}; all 4 for 
 
 moved = np.abs(hist_a.weights[-1, k5] - hist_a.weights[-2, k5]) > 0      # changed during the last epoch
 names = net_a.param_names()
-print("parameters that changed in epoch 20:", [n for n, m in zip(names, moved) if m])
+print(f"parameters that changed in epoch {hist_a.epochs}:", [n for n, m in zip(names, moved) if m])
 
 # all twenty seeds at eta = 0.5
 dead_end = np.array([[d.sum() for d in net_a.dead_units(X_tr, model=k)] for k in range(len(SEEDS))])
 b3 = hist_a.weights[:, :, -1]                             # the output bias of every model, per epoch
-print(f"seeds with all 4 layer-2 units dead after 20 epochs: {np.sum(dead_end[:, 1] == 4)} of {len(SEEDS)}")
+print(f"seeds with all 4 layer-2 units dead after {hist_a.epochs} epochs: {np.sum(dead_end[:, 1] == 4)} "
+      f"of {len(SEEDS)}")
 print(f"final train accuracy of the 20 seeds: {np.unique(hist_a.train_acc[-1].round(3))}; "
-      f"their output biases at epoch 20: {np.unique(b3[-1].round(6))}")
+      f"their output biases at epoch {hist_a.epochs}: {np.unique(b3[-1].round(6))}")
 print(f"test accuracy of a constant classifier: {1 - y_te.mean():.3f} (class 0) or {y_te.mean():.3f} (class 1)")
 
 # %%
@@ -1295,25 +1355,28 @@ plt.show()
 # Later steps kill a third, units flicker back to life for a while as the first layer
 # changes under them, and from update 950 of the first epoch on all four are dead for
 # good. From then on the output unit receives $a^{(2)} = 0$, its prediction is the constant
-# $\sigma(b_3)$, and the
-# backward pass stops at the dead layer: $\delta^{(2)} = f'(z^{(2)}) \odot W^{(3)\top}
-# \delta^{(3)} = 0$. The only parameter that still has a gradient is the output bias $b_3$,
-# with $\partial L/\partial b_3 = \sigma(b_3) - y$: each sample pushes it by $\pm\eta(\sigma(b_3) -
-# y)$, so it wanders back and forth, and the whole plane flips between the two classes. That
-# is the "one weight connected to the output neuron" oscillating in Glassner's Fig. 14-32,
-# and the test accuracy alternating between the two class proportions in his Fig. 14-31.
-# Because no gradient ever reaches the dead layer again, more epochs cannot help.
+# $\sigma(b_3)$, and the backward pass stops at the dead layer:
+# $\delta^{(2)} = f'(z^{(2)}) \odot \big(W^{(3)\top}\delta^{(3)}\big) = 0$. The only
+# parameter that still has a gradient is the output bias $b_3$, with
+# $\partial L/\partial b_3 = \sigma(b_3) - y$: each sample pushes it by
+# $\pm\eta(\sigma(b_3) - y)$, so it wanders back and forth, and the whole plane flips
+# between the two classes. That is the "one weight connected to the output neuron"
+# oscillating in Glassner's Fig. 14-32, and the test accuracy alternating between the two
+# class proportions in his Fig. 14-31. Because no gradient ever reaches the dead layer
+# again, more epochs cannot help.
 #
 # Two more facts come out of the twenty seeds. Every one of them dies the same way. And
-# since the bias update is a contraction (each step multiplies a difference between two
-# biases by $1 - \eta\sigma'(b_3) < 1$), the twenty collapsed networks, fed the same samples
-# in the same order, converge to *the same* constant classifier: by epoch 20 their output
-# biases are identical.
+# since the bias update $b_3 \leftarrow b_3 - \eta(\sigma(b_3) - y)$ is a contraction, the
+# twenty collapsed networks, fed the same samples in the same order, converge to *the same*
+# constant classifier: by the mean value theorem each step multiplies the difference
+# between two networks' biases $b_3, b_3'$ by $1 - \eta\,\sigma'(\xi)$ for some $\xi$
+# between them, a factor in $[1 - \eta/4, 1)$, and by epoch 21 their output biases are
+# identical.
 #
-# ### The plateau is the best straight-line cut
+# ### The plateau is nearly the best straight-line cut
 #
 # At $\eta = 0.01$ (and during the shorter plateaus at $\eta = 0.05$) the network sits at
-# about 89 % accuracy. What is it doing there? A network without hidden layers, a single
+# about 90 % accuracy. What is it doing there? A network without hidden layers, a single
 # sigmoid unit on the two inputs, is logistic regression: its decision boundary is a
 # straight line. We fit it twice, with scikit-learn's `LogisticRegression` (as an
 # independent reference) and as an nnbook `MLP([2, 1])` trained by the same SGD, and
@@ -1339,9 +1402,9 @@ agree = np.mean(probe.predict(X_te)[0] == logreg.predict(X_te))
 print(f"the plateau network (epoch 100) and logistic regression agree on {agree:.1%} of the test points")
 
 # %%
-assert abs(np.median(plateau01) - lr_train) < 0.015
+assert 0.005 < np.median(plateau01) - lr_train < 0.015     # "about one percentage point above"
 assert abs(hist_lin.train_acc[-1, 0] - lr_train) < 0.01
-assert agree > 0.9
+assert 0.96 < agree < 1                                     # close to the line, not exactly it
 
 # %% tags=["hide-input"]
 bp = plots.decision_boundary(probe, X_te, y_te, resolution=200,
@@ -1355,15 +1418,17 @@ bp.ax.legend(loc="lower left", fontsize=8)
 bp.fig
 
 # %% [markdown]
-# The plateau network is, up to a few points near the ends of the line, the linear
-# classifier: its accuracy is about one percentage point above logistic regression's, and its
-# boundary (black) runs along the logistic-regression line (green). Cutting the moons with a
-# straight line is easy to find and already right for nine points in ten; bending the line
-# around the tips of the moons needs several hidden units to change their roles together,
-# and near the linear solution the loss surface is almost flat in the directions that do
-# that. So the network drifts slowly until the weights line up, and then leaves quickly.
-# Glassner, following Dauphin et al. (2014), points out that such flat stretches are far
-# more often saddle regions than local minima: there *is* a way down, it is just shallow.
+# The plateau network is close to the linear classifier, though not exactly it: the two
+# agree on 97 % of the test points, the plateau's accuracy is about one percentage point
+# above logistic regression's, and its boundary (black) runs along the logistic-regression
+# line (green), parting from it near the ends of the line. Cutting the moons with a straight
+# line is easy to find and already right for nine points in ten; bending the line around
+# the tips of the moons needs several hidden units to change their roles together. Why that
+# takes so long we have not measured here; Glassner, following Dauphin et al. (2014),
+# describes such plateaus as nearly flat regions of the error surface, far more often
+# saddle regions than local minima: there *is* a way down, it is just shallow. The weights
+# drift slowly until they line up, and then leave quickly (the η = 0.01 weight history
+# above).
 #
 # ### Twenty seeds: the book's run is one draw
 #
@@ -1381,26 +1446,27 @@ def outcome(net_, hist_, k):
 
 
 outcomes = {eta: [outcome(*run(eta, s)) for s in SEEDS] for eta in ETAS}
-budget = {0.5: 20, 0.05: 200, 0.01: 200}
-print(f"{'eta':>5} {'epochs':>6} {'success':>8} {'by epoch 20':>12} {'plateau':>8} {'collapse':>9}   "
+budget = {0.5: hist_a.epochs, 0.05: hist_b.epochs, 0.01: hist_b.epochs}
+print(f"{'eta':>5} {'epochs':>6} {'success':>8} {'by epoch 21':>12} {'plateau':>8} {'collapse':>9}   "
       "epochs to success")
 for eta in ETAS:
     fs = first_at[eta]
     counts = {o: outcomes[eta].count(o) for o in ("success", "plateau", "collapse")}
-    print(f"{eta:>5} {budget[eta] + 1:>6} {counts['success']:>5}/20 {np.sum((fs >= 0) & (fs <= 20)):>9}/20 "
+    print(f"{eta:>5} {budget[eta]:>6} {counts['success']:>5}/20 {np.sum((fs >= 0) & (fs <= 21)):>9}/20 "
           f"{counts['plateau']:>5}/20 {counts['collapse']:>6}/20   {sorted(fs[fs >= 0].tolist())}")
 
 # %%
 n_success = {eta: outcomes[eta].count("success") for eta in ETAS}
-n_by_20 = {eta: int(np.sum((first_at[eta] >= 0) & (first_at[eta] <= 20))) for eta in ETAS}
+n_by_21 = {eta: int(np.sum((first_at[eta] >= 0) & (first_at[eta] <= 21))) for eta in ETAS}
 # the claims of the text below
+assert budget == {0.5: 21, 0.05: 201, 0.01: 201}                          # the book's budgets
 assert n_success[0.5] == 0 and outcomes[0.5].count("collapse") == 20
-assert n_by_20[0.05] == 6 and n_success[0.05] == 14
-assert n_success[0.01] == 7 and n_by_20[0.01] == 1
+assert n_by_21[0.05] == 6 and n_success[0.05] == 14
+assert n_success[0.01] == 7 and n_by_21[0.01] == 1
 assert outcomes[0.05].count("collapse") == 1 and outcomes[0.01].count("collapse") == 0
 assert np.sum((first_at[0.01] >= 0) & (first_at[0.01] <= 80)) == 5      # "mostly in the first 80"
 assert [outcomes[0.05][s] for s in (0, 6, 7)] == ["collapse", "plateau", "plateau"]   # the lab's suggestions
-assert np.sum((first_at[0.05] >= 0) & (first_at[0.05] <= 10)) == 5   # "about ten epochs" is a fast draw
+assert np.sum((first_at[0.05] >= 0) & (first_at[0.05] <= 11)) == 5   # by the book's epoch 10: a fast draw
 assert np.median(first_at[0.05][first_at[0.05] >= 0]) < np.median(first_at[0.01][first_at[0.01] >= 0])
 
 # %% tags=["hide-input"]
@@ -1410,15 +1476,15 @@ for row, eta in enumerate(ETAS):
     fs = first_at[eta]
     ok = fs >= 0
     jitter = 0.1 * (np.arange(len(SEEDS)) % 5 - 2)
-    ax.plot(fs[ok] + 1, row + jitter[ok], "o", color=f"C{row}", ms=5)
+    ax.plot(fs[ok], row + jitter[ok], "o", color=f"C{row}", ms=5)
     ax.plot(np.full((~ok).sum(), NEVER), row + jitter[~ok], "x", color=f"C{row}", ms=5)
     if eta != 0.5:
-        ax.plot(first_at[eta][PINNED_SEED] + 1, row + jitter[PINNED_SEED], "s", mfc="none", mec="k", ms=9)
-ax.axvline(22, color="0.5", lw=0.8, ls=":")
-ax.text(23, -0.45, "21 epochs", fontsize=7, color="0.4")
+        ax.plot(first_at[eta][PINNED_SEED], row + jitter[PINNED_SEED], "s", mfc="none", mec="k", ms=9)
+ax.axvline(21.5, color="0.5", lw=0.8, ls=":")
+ax.text(22.5, -0.45, "the book's 21 epochs", fontsize=7, color="0.4")
 ax.set(xscale="log", xlim=(4, 550), ylim=(2.6, -0.6), yticks=range(3),
        yticklabels=[f"η = {e}\n{n_success[e]}/20 succeed" for e in ETAS],
-       xlabel="epoch of success + 1 (log scale)",
+       xlabel="epoch of success (log scale)",
        title="Epochs to 99.5 % accuracy over 20 seeds (square: seed 2)")
 ax.set_xticks([5, 10, 20, 50, 100, 200, NEVER], ["5", "10", "20", "50", "100", "200", "never"])
 ax.minorticks_off()
@@ -1433,9 +1499,10 @@ plt.show()
 #   first epoch and the last in the second. This part of the book's story is robust.
 # - **η = 0.05 succeeds for 14 of 20 seeds within 201 epochs, but only 6 within the book's
 #   21.** The others sit on the linear plateau, and one seed collapses like η = 0.5.
-#   Glassner's "100 % after about ten epochs" is a fast draw: 5 seeds of 20 get there.
+#   Glassner's "100 % after about ten epochs" is a fast draw: 5 seeds of 20 get there by
+#   his epoch 10 (our 11).
 # - **η = 0.01 succeeds for 7 of 20 seeds** within 201 epochs, mostly in the first 80; the
-#   rest are still on the plateau at epoch 200. A late escape at epoch 160–170, as in the
+#   rest are still on the plateau at epoch 201. A late escape at epoch 160–170, as in the
 #   book, happens, but it is one outcome among many.
 #
 # So "0.01 bought nothing over 0.05 and just took longer" holds on average, but the
@@ -1481,22 +1548,24 @@ TwoMoonsLab(lr=0.05, seed=PINNED_SEED, epochs=21)
 # - **Backpropagation** computes all deltas from the output back: a hidden neuron's delta
 #   is the weighted sum of the deltas it feeds, times $f'(z)$; a weight's gradient is the
 #   output it carries times the delta it feeds. In matrix form
-#   $\delta^{(l)} = f'(z^{(l)}) \odot W^{(l+1)\top}\delta^{(l+1)}$ and
+#   $\delta^{(l)} = f'(z^{(l)}) \odot \big(W^{(l+1)\top}\delta^{(l+1)}\big)$ and
 #   $\partial\mathcal L/\partial W^{(l)} = \delta^{(l)} a^{(l-1)\top}$. Our from-scratch
 #   version equals `nnbook`'s `MLP` on every network we tried.
 # - Define deltas as derivatives and always subtract: Glassner's "label minus output" with
 #   a subtracted update climbs the error.
-# - Derivatives of programs come four ways: numerical (simple, approximate, $O(h)$ or
-#   $O(h^2)$ against rounding $\varepsilon/h$), symbolic (exact, but formulas swell),
-#   forward mode ($n$ sweeps for $n$ inputs) and **reverse mode** (one sweep for a scalar
-#   loss: backpropagation). A gradient check with central differences catches backprop bugs.
-# - Gradients shrink by up to $\sigma'(0) = 0.25$ per sigmoid layer; ReLU and tanh at the
-#   right scale keep them level.
+# - Derivatives of programs come three ways (Qiu §5.4): numerical (simple, approximate,
+#   $O(h)$ or $O(h^2)$ against rounding $\varepsilon/h$), symbolic (exact, but formulas
+#   swell) and automatic, in forward mode ($n$ sweeps for $n$ inputs) or **reverse mode**
+#   (one sweep for a scalar loss: backpropagation). A gradient check with central
+#   differences catches backprop bugs.
+# - Each sigmoid layer multiplies the gradient by $\sigma' \le \sigma'(0) = 0.25$, so with
+#   weights of size at most 1 it shrinks at least fourfold per layer; ReLU and tanh at the
+#   right scale keep it level.
 # - On the two moons, **η = 0.5 kills the second hidden layer** for every seed; only the
-#   output bias keeps learning. **Plateaus** at about 89 % are the best straight-line cut,
-#   logistic regression. Whether and when a run escapes depends on the seed as much as on
-#   η: over 20 seeds η = 0.05 succeeded 14 times in 201 epochs (6 in 21), η = 0.01 7 times.
-#   The book's single run is one draw.
+#   output bias keeps learning. **Plateaus** at about 90 % are close to the best
+#   straight-line cut, logistic regression. Whether and when a run escapes depends on the
+#   seed as much as on η: over 20 seeds η = 0.05 succeeded 14 times in 201 epochs (6 in
+#   21), η = 0.01 7 times. The book's single run is one draw.
 #
 # ## Exercises
 #
@@ -1506,12 +1575,12 @@ TwoMoonsLab(lr=0.05, seed=PINNED_SEED, epochs=21)
 #
 # :::{dropdown} Solution
 # Everything halves: $E = 2.25$, $C_\delta = -1.5$, $D_\delta = 1.5$, $A_\delta = 0.375$,
-# $B_\delta = 2.25$, and every gradient is half of the table above. A step
-# $w - \eta\,\nabla(\tfrac12E)$ with learning rate $2\eta$ is the same step as
-# $w - \eta\,\nabla E$, so the best single step moves from η ≈ 0.078 to η ≈ 0.155, and the
-# overshoot threshold from 0.2018 to 0.4036. A learning rate only means something together
-# with the scale of the loss, which is why "use η = 0.01" is never portable advice. The
-# cell below checks this.
+# $B_\delta = 2.25$, and every gradient is half of the table above. A step on $\tfrac12E$
+# with learning rate $2\eta$ is the same step as one on $E$ with $\eta$,
+# $w - 2\eta\,\nabla(\tfrac12E) = w - \eta\,\nabla E$, so the best single step moves from
+# η ≈ 0.078 to η ≈ 0.155, and the overshoot threshold from 0.2018 to 0.4036. A learning
+# rate only means something together with the scale of the loss, which is why "use
+# η = 0.01" is never portable advice. The cell below checks this.
 # :::
 
 # %% tags=["hide-cell"]
@@ -1652,14 +1721,15 @@ assert min(np.abs(z).min() for z in zs_check[:-1]) > 1e-5
 # essentially $\ln 2$. The collapsed runs sit above it because η = 0.5 keeps kicking $b_3$
 # around its best value: each sample moves it by $\eta(p - y) \approx \pm0.25$, so at the
 # end of an epoch $\sigma(b_3)$ is wherever the last few samples left it. With a small η
-# (or a decaying one) $b_3$ would settle at $\ln(\bar y/(1 - \bar y)) \approx -0.012$.
+# (or a decaying one) $b_3$ would settle near $\ln(\bar y/(1 - \bar y)) \approx -0.010$.
 # :::
 
 # %% tags=["hide-cell"]
 ybar = y_tr.mean()
 H = -(ybar * np.log(ybar) + (1 - ybar) * np.log(1 - ybar))
-print(f"best constant p = {ybar:.3f}, loss H = {H:.4f}; collapsed runs at epoch 20: "
+print(f"best constant p = {ybar:.3f}, loss H = {H:.4f}; collapsed runs at epoch {hist_a.epochs}: "
       f"{hist_a.train_loss[-1, 0]:.4f}")
+print(f"the best output bias ln(ybar / (1 - ybar)) = {np.log(ybar / (1 - ybar)):.4f}")
 assert np.isclose(H, np.log(2), atol=1e-4) and np.all(hist_a.train_loss[1:] >= H - 1e-12)
 
 # %% [markdown]
@@ -1669,39 +1739,69 @@ assert np.isclose(H, np.log(2), atol=1e-4) and np.all(hist_a.train_loss[1:] >= H
 # with 20 seeds in lockstep.)
 #
 # :::{dropdown} Solution
-# Many more: the cell below counts the successes (within 21 epochs) for both
-# initializations on the same seeds and data order. With weights of the right scale the
-# hidden units start out active on about half the inputs and the gradient reaching the
-# first layer is not a thousandth of what it should be, so the network leaves the linear
-# solution quickly. Chapter 4 explains why $2/n_{\text{in}}$ is the right scale for ReLU.
+# All of them: the cell below counts the successes within 21 epochs for both
+# initializations on the same seeds and data order, 20 with He against 6. The difference
+# is not how many units are active. With zero biases the sign of a net input does not
+# depend on the size of the weights, and with the same seed the two initializations draw
+# the same numbers, only scaled, so at the start the same units are active on the same
+# inputs under both, about half of them. The difference is the size of the gradient. On
+# its way back to the first layer the delta is multiplied by $W^{(3)}$ and $W^{(2)}$, whose
+# entries have a standard deviation of 0.05 instead of He's $\sqrt{2/4} \approx 0.71$:
+# together a factor $(0.05/0.71)^2 = 0.005$. The cell measures
+# $\lVert\partial L/\partial W^{(1)}\rVert$ at initialization: under $N(0, 0.05)$ it is
+# about 1/200 of He's (the median ratio over the seeds), so the first layer barely moves
+# and the network stays near the linear solution. Chapter 4 explains why $2/n_{\text{in}}$
+# is the right scale for ReLU.
 # :::
 
 # %% tags=["hide-cell"]
 net_he = MLP([2, 4, 4, 1], "relu", "sigmoid", init="he_normal", seed=SEEDS.tolist())
-hist_he = train(net_he, X_tr, y_tr, validation=(X_te, y_te), loss="bce", epochs=20, lr=0.05, seed=0)
+net_small = moons_net(SEEDS)                                  # N(0, 0.05), the same seeds
+assert all(np.allclose(a * 0.05 / np.sqrt(2 / a.shape[-1]), b)   # the same draws, scaled
+           for a, b in zip(net_he.weights, net_small.weights))
+active = [[z > 0 for z in n.forward_cache(X_tr)[1].z[:-1]] for n in (net_he, net_small)]
+assert all(np.array_equal(a, b) for a, b in zip(*active))    # the same units active on the same inputs
+g1 = {}
+for name, n in (("He", net_he), ("N(0, 0.05)", net_small)):
+    _, g = n.gradient(X_tr, y_tr, loss="bce")
+    g1[name] = np.linalg.norm(g.weights[0].reshape(len(SEEDS), -1), axis=1)   # ||dL/dW1||, per seed
+g1_ratio = np.median(g1["N(0, 0.05)"] / g1["He"])
+print("at initialization, fraction of (unit, input) pairs active in layers 1, 2 under both inits:",
+      [round(float(a.mean()), 3) for a in active[0]])
+print(f"||dL/dW1|| at initialization (median over the seeds): He {np.median(g1['He']):.3f}, "
+      f"N(0, 0.05) {np.median(g1['N(0, 0.05)']):.5f}; median ratio {g1_ratio:.4f} = 1/{1 / g1_ratio:.0f}")
+print(f"(0.05 / sqrt(2/4))^2 = {(0.05 / np.sqrt(2 / 4)) ** 2:.4f}")
+hist_he = train(net_he, X_tr, y_tr, validation=(X_te, y_te), loss="bce", epochs=21, lr=0.05, seed=0)
 he_ok = first_success(hist_he) >= 0
-print(f"eta = 0.05, 21 epochs: He initialization {he_ok.sum()}/20 succeed, N(0, 0.05) {n_by_20[0.05]}/20")
-assert he_ok.sum() > n_by_20[0.05]
+print(f"eta = 0.05, 21 epochs: He initialization {he_ok.sum()}/20 succeed, N(0, 0.05) {n_by_21[0.05]}/20")
+assert he_ok.sum() == 20 > n_by_21[0.05]
+assert 0.4 < active[0][0].mean() < 0.6 and 0.4 < active[0][1].mean() < 0.6   # "about half"
+assert abs(g1_ratio - 0.005) < 0.001                                            # "about 1/200"
 
 # %% [markdown]
 # ## Sources
 #
 # - Andrew Glassner, *Deep Learning: A Visual Approach* (No Starch Press, 2021), ch. 14
 #   "Backpropagation": errors and deltas (Figs. 14-1 to 14-4), the tiny 2-2-2 network and its
-#   deltas (Figs. 14-5 to 14-21; the numeric fixture is ours, chosen to reproduce the state
-#   of Figs. 14-9, 14-11, 14-16 and 14-18), the larger network (Fig. 14-22), the learning rate
-#   (Fig. 14-27), and the two-moons classifier with the learning-rate experiment (Figs. 14-28
-#   to 14-38; protocol from the author's companion notebook). Corrections made here: the
+#   deltas (Figs. 14-5 to 14-21; the numeric 2-2-2 fixture is ours, chosen to reproduce the
+#   state of Figs. 14-11, 14-16 and 14-18; Fig. 14-9's state, $P_1 = -1$ and $P_2 = 0$, is
+#   computed separately under *Errors and deltas*), the larger network (Fig. 14-22), the
+#   learning rate (Fig. 14-27), and the two-moons classifier with the learning-rate
+#   experiment (Figs. 14-28 to 14-38; protocol from the author's companion notebook, whose
+#   "epoch $k$" is recorded after $k + 1$ epochs of training). Corrections made here: the
 #   output delta is output minus label, not "label minus output" (Fig. 14-12); $D_\delta$ is
 #   $(-1.25)/(-0.5)$ as a secant and exactly 3 as a slope; "multiplying $C_o$ by −4" means
 #   multiplying the *change* of $C_o$; the error changes in proportion to an output change
-#   only to first order; "skip the update when the error is 0" never applies with a sigmoid
-#   and cross-entropy; and the η = 0.5 failure is a dead second hidden layer, after which only
-#   the output bias moves.
+#   only to first order; "skip the update when the error is 0" never matters with a sigmoid
+#   and cross-entropy (the error is never exactly 0, and where float64 rounds it to 0 the
+#   gradient is exactly 0 too); and the η = 0.5 failure is a dead second hidden layer, after
+#   which only the output bias moves.
 # - Ronald T. Kneusel, *Practical Deep Learning: A Python-Based Introduction* (No Starch
 #   Press, 2021), ch. 9 "Training Neural Networks": the chain rule on the chain network
-#   (Fig. 9-3; the numbers are ours), backprop in matrix form ("Backprop, Take 2"), the
-#   Hadamard product and the transpose, ReLU′ at 0, and Listing 9-2 (SGD with backprop).
+#   (Fig. 9-3; the numbers are ours), backprop in matrix form ("Backprop, Take 2", with the
+#   weight naming of Fig. 9-4, whose $w^{(i)}_{jk}$ runs from $j$ to $k$, the reverse of our
+#   `W[to, from]`), the Hadamard product and the transpose, ReLU′ at 0, and Listing 9-2 (SGD
+#   with backprop).
 # - Qiu Xipeng, *Neural Networks and Deep Learning* (神经网络与深度学习, online draft,
 #   <https://nndl.github.io/>), ch. 5: backpropagation in matrix form (§5.3, Eqs. 5.44–5.57,
 #   Algorithm 5.1), automatic gradient computation (§5.4: numerical differences, symbolic

@@ -6,10 +6,11 @@ functions act elementwise on a numpy array ``z`` of net inputs and return a new
 float64 array; ``f'`` is the derivative with respect to ``z``.  Each entry also
 records its range, its kinks (the points where f' jumps) and its source.
 
-Conventions (chapter 0 states them too): at a kink the derivative takes the
-value of the right-hand piece, so ReLU'(0) = 1 as in Qiu's Table 5.1, and the
-hard functions have derivative 0 at their breakpoints.  Every formula is
-written so that it stays finite, and warning-free, for ``abs(z)`` up to 1e300.
+Conventions (chapter 0 states them too): at the ReLU-type kinks (ReLU, leaky
+ReLU, PReLU, ELU at 0) the derivative takes the right-hand value, so
+ReLU'(0) = 1 as in Qiu's Table 5.1; the hard functions take 0, the flat
+piece's slope, at both breakpoints.  Every formula is written so that it stays
+finite, and warning-free, for ``abs(z)`` up to 1e300.
 """
 from __future__ import annotations
 

@@ -56,6 +56,16 @@ def test_kinks_are_where_the_derivative_jumps():
                 assert abs(left - right) > 1e-3, (a.name, k)
 
 
+def test_derivative_conventions_at_the_kinks():
+    """The module docstring's convention: ReLU-type kinks take the right-hand value; the hard
+    functions take 0, the flat pieces' slope, at both breakpoints."""
+    for a in [ACTIVATIONS[n] for n in ("relu", "leaky_relu", "prelu")] + [get("elu", alpha=2.0)]:
+        assert a.df(0.0) == a.df(1e-9) == 1.0, a.name
+    for name in ("hard_sigmoid", "hard_tanh"):
+        a = ACTIVATIONS[name]
+        assert [float(a.df(k)) for k in a.kinks] == [0.0, 0.0], name
+
+
 def test_known_values():
     s = ACTIVATIONS["sigmoid"]
     assert s.f(0.0) == 0.5
