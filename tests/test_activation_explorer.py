@@ -86,7 +86,7 @@ def test_widget_builds_with_one_figure_shown():
     ex = ActivationExplorer()
     assert isinstance(ex.widget, widgets.VBox)
     assert set(ex.controls) == {"name", "param", "w", "b", "x_range", "eps"}
-    assert ex.output.png().startswith(b"\x89PNG")
+    assert ex.output.image().startswith(b"\x89PNG")
     assert ex.message.text == ""
     assert ex.controls["param"].layout.visibility == "hidden"  # sigmoid has no parameter
     assert "application/vnd.jupyter.widget-view+json" in ex._repr_mimebundle_()
@@ -96,14 +96,14 @@ def test_widget_builds_with_one_figure_shown():
 def test_moving_a_slider_updates_the_same_figure_in_place():
     ex = ActivationExplorer()
     fig, line_a = ex.fig, ex.plot.line_a
-    png = ex.output.png()
+    png = ex.output.image()
     ex.controls["w"].value = 2.0
     assert np.allclose(line_a.get_ydata(), activations.sigmoid(2 * line_a.get_xdata()))
     ex.controls["b"].value = -1.0
     assert np.allclose(line_a.get_ydata(), activations.sigmoid(2 * line_a.get_xdata() - 1))
     assert ex.fig is fig and ex.plot.line_a is line_a and len(fig.axes) == 2
     assert len(fig.axes[1].get_lines()) == 4  # no artists piled up
-    assert ex.output.png() != png and len(ex.output.outputs) == 1
+    assert ex.output.image() != png and len(ex.output.outputs) == 1
 
 
 def test_choosing_an_activation_sets_up_its_parameter_slider():
@@ -128,11 +128,11 @@ def test_choosing_an_activation_sets_up_its_parameter_slider():
 def test_bad_state_is_shown_as_a_message_not_raised():
     ex = ActivationExplorer()
     before = ex.plot.line_a.get_ydata().copy()
-    png = ex.output.png()
+    png = ex.output.image()
     ex.controls["x_range"].value = (2.0, 2.0)  # an empty range
     assert ex.message.kind == "error" and "x_range: expected lo < hi" in ex.message.text
     assert ex.message.layout.display is None  # visible
-    assert np.array_equal(ex.plot.line_a.get_ydata(), before) and ex.output.png() == png
+    assert np.array_equal(ex.plot.line_a.get_ydata(), before) and ex.output.image() == png
     ex.controls["x_range"].value = (-4.0, 4.0)
     assert ex.message.text == "" and ex.message.layout.display == "none"
     assert ex.plot.line_a.get_xdata()[0] == -4.0
@@ -187,10 +187,14 @@ def test_message_and_figure_output():
     with pytest.raises(ValueError, match="kind: expected one of"):
         m.show("x", "fatal")
     out = FigureOutput()
-    assert out.png() == b""
+    assert out.image() == b""
     fig, _ = new_figure()
     out.show(fig)
     assert out.outputs[0]["data"]["text/plain"] == "<Figure size 600x400 with 1 Axes>"
+    out.show(fig, b"\xff\xd8 jpeg bytes", "image/jpeg")
+    assert out.image() == b"\xff\xd8 jpeg bytes" and "image/png" not in out.outputs[0]["data"]
+    with pytest.raises(ValueError, match="mime: expected"):
+        out.show(fig, b"", "image/gif")
 
 
 def test_throttle_runs_at_once_without_an_event_loop():

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -68,28 +69,37 @@ def lab(tmp_path_factory):
 
 
 def open_notebook(browser, lab, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     # ?reset: a fresh workspace, so the notebooks of earlier tests are not reopened behind this one
     page.goto(f"{lab['url']}/lab/tree/{name}?reset&token={lab['token']}")
     page.wait_for_selector(f"{NOTEBOOK} .jp-Cell", timeout=60000)
+    # Wait for the notebook's kernel to be up and idle.  JupyterLab may ask which kernel to
+    # use (the notebook's is preselected) at any moment until then, later on a loaded machine.
     dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
-    try:
-        dialog.wait_for(timeout=3000)
-    except PlaywrightTimeout:
-        pass
-    else:  # accept the kernel the notebook asks for
-        dialog.locator("button.jp-mod-accept").click()
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60000)
+    ready = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+    deadline = time.monotonic() + 120
+    while not (ready.count() and "Python" in page.locator(f"{NOTEBOOK} .jp-KernelName").inner_text()):
+        if dialog.count() and dialog.is_visible():
+            dialog.locator("button.jp-mod-accept").click()
+        if time.monotonic() > deadline:
+            page.screenshot(path=str(SCREENSHOTS / f"lab-{Path(name).stem}-no-kernel.png"))
+            pytest.fail(f"{name}: the kernel did not start within 120 s")
+        page.wait_for_timeout(250)
     return page
 
 
-def run_all(page, timeout=180):
+def run_all(page, name, timeout=180):
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_function(
-        f"() => {{ const ps = [...document.querySelectorAll('{NOTEBOOK} .jp-CodeCell .jp-InputArea-prompt')];"
-        " return ps.length > 0 && ps.every(p => /\\[\\d+\\]/.test(p.textContent)); }",
-        timeout=timeout * 1000)
+    try:
+        page.wait_for_function(
+            f"() => {{ const ps = [...document.querySelectorAll('{NOTEBOOK} .jp-CodeCell .jp-InputArea-prompt')];"
+            " return ps.length > 0 && ps.every(p => /\\[\\d+\\]/.test(p.textContent)); }",
+            timeout=timeout * 1000)
+    except PlaywrightTimeout:
+        page.screenshot(path=str(SCREENSHOTS / f"lab-{Path(name).stem}-not-run.png"), full_page=True)
+        raise
 
 
 def figure_sources(cell):
@@ -102,7 +112,7 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
     page = open_notebook(browser, lab, name)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    run_all(page)
+    run_all(page, name)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     # No error or stderr output anywhere on the page.

@@ -119,7 +119,7 @@ def test_plot_update_reranks_the_weights_and_says_test():
     new = plot.weights.ax.get_legend()
     assert new is not legend and new.get_texts()[0].get_text() == names[quiet]
     assert new.get_zorder() == 100 and new.get_frame().get_alpha() == 1.0    # the lab's legend style kept
-    assert plot.overlay_artists() == [new]
+    assert plot.overlay_artists() == [new, plot.title]
 
     def legend_pixels(png):                               # inside the legend's frame
         box = new.get_window_extent(plot.renderer.canvas.get_renderer())
@@ -152,8 +152,10 @@ def test_dead_units_finds_the_eta_05_collapse():
 def test_widget_builds_at_epoch_0_with_a_figure(lab):
     assert set(lab.controls) == {"lr", "preset", "init", "seed", "epochs"}
     assert lab.epoch == 0 and lab.trainer.history.epochs == 0
-    assert lab.output.png().startswith(b"\x89PNG")
+    assert lab.output.image().startswith(b"\x89PNG")
     assert lab.message.text == ""
+    assert lab.status.value.startswith("<b>epoch 0</b> of 21: train accuracy 0.")
+    assert lab.plot.title.get_text() == "η = 0.05, N(0, 0.05), seed 2"
     assert lab.controls["preset"].value == 0.05 and list(lab.controls["init"].options) == list(INITS)
     assert lab.bar.play.description == "▶ play" and lab.bar.pause.disabled
     assert "application/vnd.jupyter.widget-view+json" in lab._repr_mimebundle_()
@@ -162,7 +164,7 @@ def test_widget_builds_at_epoch_0_with_a_figure(lab):
 
 def test_play_trains_in_the_background_and_updates_the_figure(lab):
     image0 = lab.plot.boundary.image.get_array().copy()
-    png0 = lab.output.png()
+    png0 = lab.output.image()
     frames = []
     lab.output.observe(lambda change: frames.append(lab.epoch), names="outputs")
     ticks = []
@@ -180,11 +182,16 @@ def test_play_trains_in_the_background_and_updates_the_figure(lab):
         lab.bar.pause.click()
         other.cancel()
 
+    mimes = []
+    lab.output.observe(lambda change: mimes.append(next(iter(change["new"][0]["data"]))), names="outputs")
     run(main())
     assert len(frames) >= 2 and frames[0] == 0          # the first frame came before epoch 1 ended
+    assert set(mimes[:-1]) == {"image/jpeg"}             # live frames: JPEG, fast to encode …
+    assert mimes[-1] == "image/png" and lab.output.image().startswith(b"\x89PNG")   # … paused: a PNG still
     assert not np.array_equal(lab.plot.boundary.image.get_array(), image0)
     assert len(lab.plot.curves.lines[("train_acc", 0)].get_xdata()) >= 3
-    assert lab.output.png() != png0
+    assert lab.output.image() != png0
+    assert lab.status.value.startswith(f"<b>epoch {lab.epoch}</b>")
     assert lab.fig is lab.plot.fig and len(lab.fig.axes) == 4      # the same figure, updated in place
     during = [t for t in ticks if 0 < t < 2 * lab.trainer.n]
     assert len(set(during)) >= 10            # the other coroutine ran between many training chunks
@@ -353,6 +360,11 @@ def test_blit_renderer_draws_the_same_pixels_as_a_full_draw():
     ax.set_ylim(-1, 2)                                      # new limits: the background is redrawn
     renderer.png()
     assert renderer.full_draws == 2 and not line.get_animated()
+    jpeg = renderer.image("jpeg")                           # live frames: lossy, but the same picture
+    assert jpeg.startswith(b"\xff\xd8")
+    assert np.abs(pixels(jpeg)[..., :3].astype(int) - pixels(renderer.png())[..., :3]).mean() < 2
+    with pytest.raises(ValueError, match="fmt: expected"):
+        renderer.image("gif")
 
 
 def test_animation_runs_chunks_and_draws_frames():
@@ -375,6 +387,34 @@ def test_animation_runs_chunks_and_draws_frames():
     assert len(work) == 20 and drawn[0] == 1 and drawn[-1] == 20 and stopped == [None]
     with pytest.raises(ValueError, match="frame"):
         Animation(advance, lambda: None, frame=-1)
+
+
+@pytest.mark.parametrize("frame, draw_ms, gap_ms", [
+    (0.05, 20, 50),       # a fast draw: a frame every 50 ms, counted from the start of the last draw
+    (0.05, 60, 75),       # a slow draw: the work still gets a quarter of the draw's time, 15 ms
+])
+def test_animation_paces_frames_from_the_start_of_each_draw(monkeypatch, frame, draw_ms, gap_ms):
+    clock = [0.0]                                       # a fake clock: work takes 1 ms a chunk
+    monkeypatch.setattr("nnbook.widgets.base.time.monotonic", lambda: clock[0])
+    starts = []
+
+    def advance():
+        clock[0] += 0.001
+        return clock[0] < 1.0
+
+    def draw():
+        starts.append(clock[0])
+        clock[0] += draw_ms / 1000
+
+    anim = Animation(advance, draw, frame=frame)
+
+    async def main():
+        anim.start()
+        await wait_for(lambda: not anim.running)
+
+    run(main())
+    gaps = np.diff(starts[:-1]) * 1000                  # (the last draw comes when the work ends)
+    assert len(gaps) > 5 and np.allclose(gaps, gap_ms, atol=1.01)
 
 
 def test_control_bar_calls_its_functions():

@@ -26,6 +26,7 @@ chapter's lockstep experiment, so the lab's run for seed s is the chapter's mode
 from __future__ import annotations
 
 import math
+import time
 
 import ipywidgets as widgets
 import numpy as np
@@ -56,6 +57,7 @@ ORDER_SEED = 0
 MAX_EPOCHS = 1000
 FIGSIZE = (7.6, 5.6)
 DPI = 80
+PANEL_EVERY = 0.25               # seconds between redraws of the epoch panels while the lab plays
 # The weight panel's legend: small, opaque, over the lines (the blit renderer pastes it last).
 WEIGHT_LEGEND = {"fontsize": "x-small", "title_fontsize": "x-small", "framealpha": 1.0, "zorder": 100}
 
@@ -109,22 +111,31 @@ class TwoMoonsPlot:
         axes[1, 0].set_title("loss (binary cross-entropy)", fontsize="small")
         axes[1, 1].set_title("accuracy", fontsize="small")
         self.title = self.fig.suptitle("", fontsize="medium")
-        self.renderer = BlitRenderer(self.fig, self.dynamic_artists, self.overlay_artists)
+        self._data_key = None            # what the curves and weight lines show (see update)
+        self._panels_at = -math.inf      # when they were last redrawn
+        self.renderer = BlitRenderer(self.fig, self.dynamic_artists, self.overlay_artists,
+                                     slow=self.epoch_artists, slow_key=lambda: self._data_key)
         self.reset_limits()
         self.update(net, history)
 
     def dynamic_artists(self):
-        """The artists that change from frame to frame, in drawing order."""
+        """The artists that change from frame to frame (the boundary panel), in drawing order."""
         b = self.boundary
-        return [b.image, b.contour, b.scatter, *self.weights.lines, *self.curves.lines.values(), self.title]
+        return [b.image, b.contour, b.scatter]
+
+    def epoch_artists(self):
+        """The artists that change once an epoch: the weight lines and the curves."""
+        return [*self.weights.lines, *self.curves.lines.values()]
 
     def overlay_artists(self):
-        """Opaque artists drawn over the dynamic ones (the weight legend), repainted only when they change."""
-        return [self.weights.ax.get_legend()]
+        """Drawn over the epoch artists and repainted only when they change: the weight legend
+        (opaque) and the title (on the plain figure)."""
+        return [self.weights.ax.get_legend(), self.title]
 
     def reset_limits(self):
-        """Forget the grown axis limits (a new run starts)."""
+        """Forget the grown axis limits and what the panels show (a new run starts)."""
         self._limits = {}
+        self._data_key = None
 
     def _grow(self, ax, bottom, top, symmetric, start=1.0):
         """Y-limits covering the data, doubled when outgrown, so they change rarely during a run."""
@@ -139,14 +150,34 @@ class TwoMoonsPlot:
         self._limits[ax] = new
         ax.set_ylim(*new)
 
-    def update(self, net, history, *, title=None, epochs=None):
-        """Redraw from ``net`` (its current parameters) and ``history``; ``epochs`` fixes the x-range."""
+    def update(self, net, history, *, title=None, epochs=None, playing=False):
+        """Redraw from ``net`` (its current parameters) and ``history``; ``epochs`` fixes the x-range.
+
+        While ``playing`` the boundary follows every call but the weight, loss and accuracy
+        panels at most every :data:`PANEL_EVERY` seconds: they change once an epoch, and
+        redrawing them (lines, legend) costs about three times a boundary frame.
+        """
         k = self.model
         self.boundary.update(net)
-        self.curves.update(history)
         w = history.weights[:, k, :] if history.weights.ndim == 3 else history.weights
-        self.weights.update(w, resort=True)          # the biggest movers so far on top, in the legend
         right = max(1, epochs if epochs is not None else history.epochs)
+        data_key = (history.epochs, right, w[-1].tobytes(), history.train_loss[:, k].tobytes(),
+                    history.val_loss[:, k].tobytes())
+        now = time.monotonic()
+        if data_key != self._data_key and not (playing and now - self._panels_at < PANEL_EVERY):
+            self._data_key, self._panels_at = data_key, now      # a new epoch or a new run
+            self._update_panels(history, w, right)
+        if title is None:
+            title = (f"epoch {history.epochs}: train accuracy {history.train_acc[-1, k]:.3f}, "
+                     f"test accuracy {history.val_acc[-1, k]:.3f}")
+        self.title.set_text(title)
+        return self
+
+    def _update_panels(self, history, w, right):
+        """The weight history, the curves and their limits."""
+        k = self.model
+        self.curves.update(history)
+        self.weights.update(w, resort=True)          # the biggest movers so far on top, in the legend
         for ax in (self.weights.ax, *self.curves.axes):
             ax.set_xlim(0, right)
         finite = w[np.isfinite(w)]
@@ -161,22 +192,22 @@ class TwoMoonsPlot:
             self.weights.ax.set_ylim(lo - 0.08 * (hi - lo), hi + 0.08 * (hi - lo))
             self.curves.axes[0].set_ylim(0.0, 1.08 * max(0.8, losses.max(initial=0.0)))
         self.curves.axes[1].set_ylim(0.4, 1.02)
-        if title is None:
-            title = (f"epoch {history.epochs}: train accuracy {history.train_acc[-1, k]:.3f}, "
-                     f"test accuracy {history.val_acc[-1, k]:.3f}")
-        self.title.set_text(title)
-        return self
 
     def png(self):
-        """The figure as PNG bytes, redrawing only what changed (see ``renderer``).
+        """The figure as PNG bytes, redrawing only what changed (see ``renderer``)."""
+        return self.image("png")
+
+    def image(self, fmt="png"):
+        """The figure as ``"png"`` or ``"jpeg"`` bytes (JPEG for live frames: faster to encode),
+        redrawing only what changed (see ``renderer``).
 
         The first call lays the figure out; from then on the layout is frozen, so a
         background redraw (when a limit grows) costs one draw, not a layout pass too.
         """
-        png = self.renderer.png()
+        data = self.renderer.image(fmt)
         if self.fig.get_layout_engine() is not None:
             self.fig.set_layout_engine("none")
-        return png
+        return data
 
 
 def two_moons_figure(net, history, *, model=0, X=None, y=None, title=None, resolution=200, epochs=None):
@@ -212,7 +243,7 @@ class TwoMoonsLab(Demo):
     """
 
     def __init__(self, lr=0.05, *, init="N(0, 0.05) (Glassner)", seed=2, epochs=21, chunk=0.005,
-                 frame=0.035, resolution=80):
+                 frame=1 / 15, resolution=80):
         if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
             raise ValueError(f"lr: expected a learning rate > 0, got {lr!r}")
         if init not in INITS:
@@ -245,6 +276,7 @@ class TwoMoonsLab(Demo):
         self.bar = ControlBar(self.play, self.pause, self.step, self.reset)
         self.animation = Animation(self._advance, self.refresh, frame=frame, on_stop=self._on_stop)
         self.controls = controls
+        self.status = widgets.HTML()             # the epoch and the accuracies, updated every frame
         self._alert = None
         self._config = None
         self._new_run(lr, init, int(seed))
@@ -253,7 +285,7 @@ class TwoMoonsLab(Demo):
                                  resolution=resolution)
         c = controls
         box = widgets.VBox([widgets.HBox([c["lr"], c["preset"]]), widgets.HBox([c["init"], c["seed"]]),
-                            widgets.HBox([c["epochs"], self.bar.box])])
+                            widgets.HBox([c["epochs"], self.bar.box]), self.status])
         super().__init__(self.plot.fig, controls, box=box, interval=0.05)
         self.refresh()
 
@@ -319,6 +351,8 @@ class TwoMoonsLab(Demo):
         if error is not None:
             self._alert = (f"training stopped: {error}", "error")
             self.message.show(*self._alert)
+        elif not self.animation.running:
+            self.refresh()                     # the last frame again, as a PNG still
 
     def _on_preset(self, change) -> None:
         if change["new"] is not None and not self._busy:
@@ -342,12 +376,18 @@ class TwoMoonsLab(Demo):
             preset.value = wanted
         history = self.trainer.history
         lr, init, seed = self._config
-        title = (f"η = {lr:.3g}, {init.split(' (')[0]}, seed {seed} · epoch {history.epochs}: "
-                 f"train {history.train_acc[-1, 0]:.3f}, test {history.val_acc[-1, 0]:.3f}")
+        # The figure's title changes only with the run; the epoch's numbers go to the status
+        # line, a widget: text costs matplotlib about 15 ms a line to draw, a widget nothing.
+        title = f"η = {lr:.3g}, {init.split(' (')[0]}, seed {seed}"
+        status = (f"<b>epoch {history.epochs}</b> of {self.budget}: train accuracy "
+                  f"{history.train_acc[-1, 0]:.3f}, test accuracy {history.val_acc[-1, 0]:.3f}")
+        if self.status.value != status:
+            self.status.value = status
         if self.trainer.diverged[0]:
             title = f"η = {lr:.3g}, {init.split(' (')[0]}, seed {seed} · {history.message(0)}"
             self._alert = (f"{history.message(0)}: lower η and press reset", "error")
-        self.plot.update(self.net, history, title=title, epochs=max(self.budget, history.epochs))
+        self.plot.update(self.net, history, title=title, epochs=max(self.budget, history.epochs),
+                         playing=self.animation.running)
         if self._alert is None and not self.trainer.diverged[0]:
             dead = self.net.dead_units(self.X_train)
             if dead[-1].all():
@@ -356,8 +396,11 @@ class TwoMoonsLab(Demo):
                         "bias still learns")
         return None
 
-    def render(self) -> bytes:
-        return self.plot.png()
+    def render(self):
+        """A JPEG frame while training plays (fast to encode), a PNG still otherwise."""
+        if self.animation.running:
+            return self.plot.image("jpeg"), "image/jpeg"
+        return self.plot.image("png"), "image/png"
 
     def refresh(self) -> None:
         super().refresh()
@@ -367,4 +410,5 @@ class TwoMoonsLab(Demo):
     def close(self) -> None:
         self.animation.stop()
         self.bar.close()
+        self.status.close()
         super().close()
