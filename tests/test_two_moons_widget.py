@@ -360,6 +360,20 @@ def test_blit_renderer_draws_the_same_pixels_as_a_full_draw():
     ax.set_ylim(-1, 2)                                      # new limits: the background is redrawn
     renderer.png()
     assert renderer.full_draws == 2 and not line.get_animated()
+    # the layers: a slow artist is redrawn when its key changes, an overlay when its text does
+    key = ["a"]
+    (slow_line,) = ax.plot([0, 1], [0.5, 0.5], color="C2")
+    label = fig.text(0.02, 0.02, "note 0")
+    layered = BlitRenderer(fig, lambda: [line], lambda: [label], slow=lambda: [slow_line], slow_key=lambda: key[0])
+    layered.png()
+    slow_line.set_ydata([0.2, 0.2])                         # changed, but the key is the same: kept
+    assert pixels(layered.png()).tolist() == pixels(layered.png()).tolist() and layered.slow_draws == 1
+    stale = pixels(layered.png())
+    key[0] = "b"                                            # the key changes: the slow layer is redrawn
+    assert layered.slow_draws == 1 and np.abs(pixels(layered.png()) - stale).max() > 0
+    assert layered.slow_draws == 2 and np.abs(pixels(layered.png()) - pixels(figure_png(fig))).max() <= 2
+    label.set_text("note 1")                                # an overlay's text changes: redrawn too
+    assert np.abs(pixels(layered.png()) - pixels(figure_png(fig))).max() <= 2 and layered.slow_draws == 3
     jpeg = renderer.image("jpeg")                           # live frames: lossy, but the same picture
     assert jpeg.startswith(b"\xff\xd8")
     assert np.abs(pixels(jpeg)[..., :3].astype(int) - pixels(renderer.png())[..., :3]).mean() < 2

@@ -358,6 +358,11 @@ class Animation:
                 self.on_stop(error)
 
 
+def _text(artist):
+    """A Text's string (None for other artists): a changed title must be redrawn."""
+    return artist.get_text() if hasattr(artist, "get_text") else None
+
+
 class BlitRenderer:
     """Render a figure quickly when only a few artists change from frame to frame.
 
@@ -370,8 +375,8 @@ class BlitRenderer:
       second background;
     * ``overlays()``: artists drawn over the slow layer whose box holds nothing that
       changes every frame (a legend with an opaque frame, a title); they belong to the
-      slow layer, and their pixels are pasted back until the artist, its place or its
-      text changes;
+      slow layer, which is redrawn when one of them is replaced or its text changes,
+      and their pixels are pasted back until the artist, its place or its text changes;
     * ``dynamic()``: the artists that change every frame, drawn last; they must not
       overlap the overlays.
 
@@ -442,7 +447,7 @@ class BlitRenderer:
             self._pasted, self._slow_background = {}, None
             self.full_draws += 1
         renderer = canvas.get_renderer()
-        slow_state = (self.slow_key(), tuple(map(id, slow)))
+        slow_state = (self.slow_key(), tuple(map(id, slow)), tuple((id(a), _text(a)) for a in overlays))
         if self._slow_background is not None and slow_state == self._slow_state:
             canvas.restore_region(self._slow_background)
         else:
@@ -452,7 +457,7 @@ class BlitRenderer:
             pasted = {}
             for a in overlays:
                 box = a.get_window_extent(renderer)
-                key = (id(a), tuple(np.round(box.bounds, 1)), a.get_text() if hasattr(a, "get_text") else None)
+                key = (id(a), tuple(np.round(box.bounds, 1)), _text(a))
                 if key in self._pasted:
                     canvas.restore_region(self._pasted[key])
                 else:
