@@ -235,7 +235,10 @@ class TwoMoonsLab(Demo):
     ``bar`` (:class:`~nnbook.widgets.base.ControlBar`).  Changing η, init or seed
     starts a new run at epoch 0 (and keeps playing if it was); changing the budget
     does not.  ``trainer`` is the current :class:`~nnbook.train.Trainer`, ``net`` its
-    network, ``plot`` the :class:`TwoMoonsPlot`, ``animation`` the task runner.
+    network, ``plot`` the :class:`TwoMoonsPlot`, ``animation`` the task runner,
+    ``status`` the line with the epoch and the accuracies.  While it plays, frames
+    are JPEG and the weight and curve panels follow at most every
+    :data:`PANEL_EVERY` seconds; paused or finished, the figure is a complete PNG.
 
     A diverged run (non-finite loss; with a sigmoid output and cross-entropy this
     needs an extreme state) stops and says so in the message line; a network whose
