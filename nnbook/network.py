@@ -240,7 +240,7 @@ class Cache:
         σ′; identity output: δ = ∂L/∂out; otherwise δ = ∂L/∂a ⊙ f′(z).
         """
         d, n = self.deltas[-1], self.n
-        if mode == "paired" or (mode == "direct" and loss.name == "mse"):
+        if _residual_delta(mode, loss):
             np.subtract(self.a[-1], y, out=d)                  # p − y  (z − y for mse)
             if n > 1:
                 np.multiply(d, self._inv_n, out=d)             # mean over the batch: × 1/n
@@ -463,6 +463,12 @@ def _check_seeds(seed, models):
         if not ok(s):
             raise ValueError(f"seed: expected integers ≥ 0 or Generators, got {s!r}")
     return [int(s) if not isinstance(s, np.random.Generator) else s for s in seeds]
+
+
+def _residual_delta(mode, loss):
+    """Whether δ⁽ᴸ⁾ is the residual (a⁽ᴸ⁾ − y)/n: a paired output and loss (sigmoid + bce,
+    softmax + cross-entropy) or an identity output with mse (chapter 2)."""
+    return mode == "paired" or (mode == "direct" and loss.name == "mse")
 
 
 def _model_index(k, K, name="k"):

@@ -249,7 +249,7 @@ class WeightPlot:
 
     def name(self, j):
         """Parameter j's name: ``names[j]``, or θ[j] without names (chapter 2)."""
-        return self.names[j] if self.names is not None else f"θ[{j}]"
+        return _param_name(self.names, j)
 
     def legend(self):
         """(Re)draw the legend of the ``top`` lines, biggest mover first, with ``legend_kw``
@@ -304,6 +304,10 @@ class WeightPlot:
 _WEIGHT_LEGEND = {"loc": "upper left", "fontsize": "small", "title": "largest change"}
 
 
+def _param_name(names, j):
+    return names[j] if names is not None else f"θ[{j}]"
+
+
 def _rank(w):
     """Parameter indices sorted by abs(w_last − w_first), smallest first (a NaN counts as the largest)."""
     with np.errstate(invalid="ignore"):
@@ -354,11 +358,9 @@ def weight_history(weights, ax=None, *, model=0, names=None, top=5, legend_kw=No
     order = _rank(w)
     n_top = min(top, P)
     epochs = np.arange(w.shape[0])
-    plot = WeightPlot(fig, ax, [], order, model, names=names, top=n_top, legend_kw=legend_kw)
-    plot.top = n_top
-    for rank, j in enumerate(order):
-        (line,) = ax.plot(epochs, w[:, j], **_line_style(rank, P, n_top, plot.name(j)))
-        plot.lines.append(line)
+    lines = [ax.plot(epochs, w[:, j], **_line_style(rank, P, n_top, _param_name(names, j)))[0]
+             for rank, j in enumerate(order)]
+    plot = WeightPlot(fig, ax, lines, order, model, names=names, top=n_top, legend_kw=legend_kw)
     ax.set_xlabel("epoch")
     ax.set_ylabel("value")
     ax.grid(True, alpha=0.3)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnbook.network import MLP, Cache, _labels, _true_labels, _model_index, resolve_loss
+from nnbook.network import MLP, Cache, _labels, _model_index, _true_labels, _residual_delta, resolve_loss
 from nnbook.optim import SGD as _SGD
 
 __all__ = ["History", "Trainer", "StopTraining", "train"]
@@ -259,7 +259,7 @@ class Trainer:
         # δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y)/n; set ``fast = False`` to take the generic step (same numbers)
         self.fast = True
         self._fast_ok = (self._l2 is None and self._l1 is None and self._rngs is None and
-                         (self._mode == "paired" or (self._mode == "direct" and self.loss.name == "mse")))
+                         _residual_delta(self._mode, self.loss))
         self._caches = {}
         # state
         self.epoch = 0                 # completed epochs
