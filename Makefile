@@ -9,10 +9,12 @@ NPM_STAMP := node_modules/.installed
 WIDGET_JS := site_js
 NB ?=
 PYTEST_ARGS ?=
+# extra options for `make lab`, e.g. LAB_ARGS=--no-browser (port and token: JUPYTER_PORT, JUPYTER_TOKEN)
+LAB_ARGS ?=
 # the line coverage of nnbook that make test requires (COV_MIN=0 when PYTEST_ARGS picks a subset)
 COV_MIN ?= 90
 
-.PHONY: help setup book test lab outputs outputs-all clean lock
+.PHONY: help setup book test lab outputs outputs-all repository clean lock
 
 help:
 	@echo "make book     build the static site (_build/html/index.html)"
@@ -20,6 +22,7 @@ help:
 	@echo "make lab      open JupyterLab on the book"
 	@echo "make outputs NB=book/00_neurons.py   regenerate one chapter's .ipynb from its .py"
 	@echo "make outputs-all                     regenerate every chapter"
+	@echo "make repository URL=https://github.com/OWNER/NAME   where the book is published from"
 	@echo "make clean    remove the build, caches, .venv and node_modules"
 
 setup: $(STAMP) $(NPM_STAMP)
@@ -33,18 +36,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-# Widget JavaScript (and MathJax) for the static site, pinned by package-lock.json.
+# MathJax for the static site, pinned by package-lock.json and served by the site itself (no CDN):
+# the CHTML bundle, its fonts and the TeX extensions it loads on demand (not the SVG output or MathML input).
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
 $(WIDGET_JS): $(NPM_STAMP)
-	rm -rf $(WIDGET_JS) && mkdir -p $(WIDGET_JS)/widgets $(WIDGET_JS)/mathjax
-	cp node_modules/requirejs/require.js $(WIDGET_JS)/
-	cp node_modules/@jupyter-widgets/html-manager/dist/* $(WIDGET_JS)/widgets/
+	rm -rf $(WIDGET_JS) && mkdir -p $(WIDGET_JS)/mathjax/output $(WIDGET_JS)/mathjax/input
 	cp node_modules/mathjax/es5/tex-chtml.js $(WIDGET_JS)/mathjax/
-	cp -r node_modules/mathjax/es5/input node_modules/mathjax/es5/output node_modules/mathjax/es5/ui \
-	      node_modules/mathjax/es5/a11y node_modules/mathjax/es5/adaptors $(WIDGET_JS)/mathjax/
+	cp -r node_modules/mathjax/es5/output/chtml $(WIDGET_JS)/mathjax/output/
+	cp -r node_modules/mathjax/es5/input/tex $(WIDGET_JS)/mathjax/input/
+	cp -r node_modules/mathjax/es5/ui node_modules/mathjax/es5/a11y node_modules/mathjax/es5/adaptors $(WIDGET_JS)/mathjax/
 	touch $(WIDGET_JS)
 
 book: setup $(WIDGET_JS)
@@ -58,7 +61,7 @@ test: setup $(WIDGET_JS)
 	    tests book $(PYTEST_ARGS)
 
 lab: setup
-	env $$($(BIN)/python tools/numerics.py) $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) book/
+	$(BIN)/python tools/numerics.py $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) book/
 
 # Outputs come only from here: .py -> fresh .ipynb -> executed in place (widget state stored).
 outputs: setup
@@ -67,6 +70,11 @@ outputs: setup
 
 outputs-all: setup
 	$(BIN)/python tools/make_outputs.py book/[0-9][0-9]_*.py
+
+# The one setting a publisher changes: _config.yml's repository.url and its copies (tools/repository.py).
+repository: setup
+	@test -n "$(URL)" || { echo "usage: make repository URL=https://github.com/OWNER/NAME"; exit 1; }
+	$(BIN)/python tools/repository.py $(URL)
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis test-output $(WIDGET_JS) $(VENV) node_modules

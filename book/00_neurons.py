@@ -1,17 +1,12 @@
-# ---
-# jupyter:
-#   jupytext:
-#     formats: ipynb,py:percent
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#       format_version: '1.3'
-#       jupytext_version: 1.19.6
-#   kernelspec:
-#     display_name: Python 3 (ipykernel)
-#     language: python
-#     name: python3
-# ---
+# %% tags=["remove-cell", "nbval-skip"]
+# Colab, or any Jupyter without nnbook: install it from the book's repository (about a minute).
+import importlib.util
+import subprocess
+import sys
+
+if importlib.util.find_spec("nnbook") is None:
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+                    "nnbook @ git+https://github.com/nnbook/nnbook"], check=True)
 
 # %% [markdown]
 # # Neurons, activations and the forward pass
@@ -134,7 +129,7 @@ print(f"two linear layers equal one linear layer (to within 1e-12): "
 assert np.allclose(two_layers, one_layer, rtol=0, atol=1e-12)
 
 # %% [markdown]
-# Training also needs $f$ to be differentiable: gradient descent (chapter 1) moves each weight
+# Training also needs $f$ to be differentiable: gradient descent (the subject of a chapter in preparation) moves each weight
 # against the derivative of the loss, and by the chain rule that derivative contains
 # $f'(z)$. The perceptron's step function has $f'(z)=0$ everywhere except at the jump, where
 # it does not exist. A small change of a weight almost never changes the perceptron's output,
@@ -326,7 +321,7 @@ assert np.allclose(sig.df(z_fine), tanh_.df(z_fine / 2) / 4, rtol=0, atol=1e-15)
 # %% [markdown]
 # ### A teaser: products of derivatives
 #
-# Saturation matters because derivatives multiply. Chapter 2 shows that the gradient reaching
+# Saturation matters because derivatives multiply. [Chapter 2](02_backprop.ipynb) shows that the gradient reaching
 # a layer is a product with one factor $f'(z)$ and one weight matrix for each layer above it.
 # Even at its best, $\sigma'\le0.25$, so a chain of $L$ sigmoid layers whose weight matrices
 # have spectral norm at most 1 (with one neuron per layer: $\lvert w\rvert\le1$) multiplies a
@@ -377,7 +372,7 @@ assert math.isclose((relu_chain[1, 0] - relu_chain[0, 0]) / 2e-5, 1.0)  # ReLU: 
 # the first neuron sits at $z=0$ where $\sigma'$ peaks; the next ones see $z=0.5, 0.62,\dots$
 # A chain of active ReLUs with unit weights, in contrast, passes the gradient on unchanged
 # (each factor $f'$ is exactly 1), which is one reason ReLU made deep networks trainable.
-# Chapter 2 takes up the vanishing gradient in full.
+# [Chapter 2](02_backprop.ipynb) takes up the vanishing gradient in full.
 #
 # ## Hard sigmoid and hard tanh
 #
@@ -491,7 +486,7 @@ assert ACTIVATIONS["softplus"].f(0.0) == math.log(2) and gap.max() == math.log(2
 # One ReLU neuron with two inputs learns to copy a "teacher" neuron
 # $y=\mathrm{ReLU}(2x_1-x_2+0.5)$ on 200 points drawn uniformly from $[-1,1]^2$, by gradient
 # descent on the mean squared error $\mathcal L=\frac1{2N}\sum_i(a_i-y_i)^2$ over the $N=200$
-# samples. By the chain rule (chapter 2),
+# samples. By the chain rule ([chapter 2](02_backprop.ipynb)),
 # $\partial\mathcal L/\partial b=\frac1N\sum_i(a_i-y_i)f'(z_i)$, and
 # $\partial\mathcal L/\partial\mathbf w$ is the same sum with an extra factor $\mathbf x_i$.
 # The student starts at $\mathbf w=(1,1)$, $b=2$. Its outputs are too large, so the gradient
@@ -556,7 +551,7 @@ assert loss_l[-1] < 1e-4 and loss_fresh[-1] < 1e-12
 # learns the teacher almost exactly. It cannot match it perfectly, because its output below
 # zero is $0.01z$ instead of 0. The same ReLU neuron trained with $\eta=0.5$ from the start
 # never dies: the killer was the step size. (Exercise 3 finds the exact threshold.)
-# Chapter 2 shows a whole network losing its ReLUs this way at $\eta=0.5$.
+# [Chapter 2](02_backprop.ipynb) shows a whole network losing its ReLUs this way at $\eta=0.5$.
 
 # %% tags=["hide-input"]
 fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), layout="constrained")
@@ -781,7 +776,7 @@ zs_nn, as_nn = forward(X, weights, biases, "sigmoid", return_all=True)
 assert np.allclose(zs_nn[-1], Z) and [a.shape for a in as_nn] == [(5, 2), (5, 3), (5, 2), (5, 1)]
 
 # %% [markdown]
-# From here on the book uses `nnbook.network.forward` (and, from chapter 2, the `MLP` built on
+# From here on the book uses `nnbook.network.forward` (and, from [chapter 2](02_backprop.ipynb), the `MLP` built on
 # the same equations).
 #
 # ## Counting parameters
@@ -833,7 +828,14 @@ activation_figure("sigmoid", w=1.0, b=0.0)
 # not changed, because large weights push $z$ into the flat tails. Choose `relu` with $b=-8$:
 # the message reports a dead neuron. Then switch to `leaky_relu` and watch $\partial a/\partial b$
 # come back as a small constant. Compare `hard_sigmoid` with `sigmoid` at the same $w$ and $b$.
-# In JupyterLab the sliders are live (run the cell below):
+#
+# :::{note}
+# **On the static site this is a picture, not the widget.** The figure above is the
+# explorer's default state, drawn once when the page was made; moving sliders needs a
+# running Python kernel, which a static page does not have. To play with it, open this
+# chapter in JupyterLab (`make lab` in a clone of the repository, or the Binder and Colab
+# launch buttons at the top of the page) and run the cell below: there the sliders are live.
+# :::
 
 # %% tags=["nbval-ignore-output"]
 ActivationExplorer()
@@ -983,7 +985,7 @@ print(f"2-4-4-1: {count_parameters([2, 4, 4, 1])}; 784-30-10: {count_parameters(
 # the $\sigma'(0.66)\approx0.22$ of the $w=1$ chain.
 # Large weights push the net inputs into the saturated tails. For this chain, the smaller $w$
 # keeps a larger gradient at depth, and the bound $0.25^L$ is not the whole story.
-# Initialization (chapter 4) is about choosing weights that avoid both failures.
+# Initialization (the subject of a chapter in preparation) is about choosing weights that avoid both failures.
 # :::
 
 # %% tags=["hide-cell"]

@@ -1,16 +1,12 @@
-# ---
-# jupyter:
-#   jupytext:
-#     formats: ipynb,py:percent
-#     text_representation:
-#       extension: .py
-#       format_name: percent
-#       format_version: '1.3'
-#   kernelspec:
-#     display_name: Python 3 (ipykernel)
-#     language: python
-#     name: python3
-# ---
+# %% tags=["remove-cell", "nbval-skip"]
+# Colab, or any Jupyter without nnbook: install it from the book's repository (about a minute).
+import importlib.util
+import subprocess
+import sys
+
+if importlib.util.find_spec("nnbook") is None:
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+                    "nnbook @ git+https://github.com/nnbook/nnbook"], check=True)
 
 # %% [markdown]
 # # Backpropagation
@@ -204,7 +200,7 @@ assert (Ao, Bo, Co, Do, E) == (2.0, 1.0, -0.5, 1.5, 4.5)
 assert (C_delta, D_delta, A_delta, B_delta) == (-3.0, 3.0, 0.75, 4.5)
 assert grad == dict(XA=0.75, YA=0.75, XB=4.5, YB=4.5, AC=-6.0, BC=-3.0, AD=6.0, BD=3.0)
 
-# nnbook's mean-squared error carries the 1/2 (chapter 3): E = 2 * mse, deltas = 2 * mse_grad
+# nnbook's mean-squared error carries the 1/2 (see its docstring): E = 2 * mse, deltas = 2 * mse_grad
 out, target = np.array([[Co, Do]]), np.array([[L1, L2]])
 assert np.isclose(2 * losses.mse(out, target), E)
 assert np.allclose(2 * losses.mse_grad(out, target), [[C_delta, D_delta]])
@@ -257,13 +253,18 @@ assert glassner_error(step(w, 0.01, book_grad)) > E   # the book's sign climbs t
 # Even in this linear network the error is quadratic in the outputs (and, along the step, a
 # quartic in $\eta$, as the sweep below shows), so the delta's prediction is only first
 # order: $\eta = 0.05$ is predicted to reach an error of $-2.08$, which is impossible; the
-# real error is 0.50. The book's "skip the update when the error is 0" never matters in
-# practice: with a sigmoid output and cross-entropy, as in the classifier below, the error of
-# a sample is never exactly 0 in exact arithmetic. In float64 it can be, but then nothing is
-# lost: once $p = \sigma(z)$ is within rounding of a label 1 it *is* 1.0, a plain $-\ln p$
-# gives exactly 0, and the computed gradient $p - y$ is exactly 0 as well, so the update
-# changes nothing whether it is skipped or not (the trained classifier below counts 234
-# such training points).
+# real error is 0.50. The book's "skip the update when the error is 0" is a rule about
+# rounding, not about learning: with a sigmoid output and cross-entropy, as in the classifier
+# below, the error of a sample is never exactly 0 in exact arithmetic. In float64 a *computed*
+# error can be 0, and what that says about the gradient depends on the label. For a label 1,
+# once $z$ is above about 36.7, $1 + e^{-z}$ rounds to 1, so $p = \sigma(z)$ *is* 1.0: a
+# plain $-\ln p$ gives 0 and the gradient $p - y$ is exactly 0 too, and skipping the update
+# changes nothing. For a label 0 it is different. Float64 represents $\sigma(z)$ down to
+# $z \approx -745$, so $p - y = p$ stays positive, but $1 - p$ rounds to 1 once $z$ is below
+# about $-37.4$, and a plain $-\ln(1 - p)$ is then exactly 0: skipping "zero-error" samples
+# would skip a real, if tiny, gradient. The loss computed from the logit,
+# $\ln(1 + e^{-|m|}) + \max(-m, 0)$ with $m$ the logit signed toward the true class, never
+# rounds to 0 before $m$ reaches about 745. The trained classifier below counts both kinds.
 #
 # ### The one-step learning-rate sweep
 #
@@ -392,7 +393,7 @@ plt.show()
 # ## Backpropagation in matrix form
 #
 # For a general multilayer perceptron we stack the neurons of a layer into vectors (after
-# Kneusel 2021, Fig. 9-4 and "Backprop, Take 2"). With the book's conventions (chapter 0)
+# Kneusel 2021, Fig. 9-4 and "Backprop, Take 2"). With the book's conventions ([chapter 0](00_neurons.ipynb))
 # layer $l$ computes $z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}$ and $a^{(l)} = f_l(z^{(l)})$,
 # where $W^{(l)}$ has shape $(n_l, n_{l-1})$ and $a^{(0)} = x$: $W^{(l)}_{jk}$ is the weight
 # *to* unit $j$ of layer $l$ *from* unit $k$ of layer $l - 1$, `W[to, from]`. Kneusel's
@@ -420,11 +421,11 @@ plt.show()
 # outputs forward to $n_{l+1}$ net inputs, $W^{(l+1)\top}$ maps $n_{l+1}$ deltas back to
 # $n_l$. The backward pass therefore costs about the same as the forward pass. For a sigmoid
 # output with binary cross-entropy, and for softmax with cross-entropy, the output delta
-# simplifies to $\delta^{(L)} = \hat y - y$ (chapter 3). With a batch of $n$ samples in the
+# simplifies to $\delta^{(L)} = \hat y - y$ (the output unit and its loss are paired so; a chapter on losses is in preparation). With a batch of $n$ samples in the
 # rows of $A^{(l)}$, the deltas are rows too and the weight gradient is a sum over samples,
 # $\Delta^{(l)\top} A^{(l-1)}$ (divided by $n$ for a mean loss).
 #
-# Here it is from scratch. The forward pass is chapter 0's `nnbook.network.forward`; the
+# Here it is from scratch. The forward pass is [chapter 0](00_neurons.ipynb)'s `nnbook.network.forward`; the
 # backward pass is the three equations above.
 
 # %%
@@ -1014,7 +1015,7 @@ plt.show()
 # $\tanh'(0) = 1$ and ReLU has $f' = 1$ wherever it is active, so they lose much less.
 #
 # The experiment: a deep MLP with ten hidden layers of 16 units, weights drawn with the
-# variance $1/n_{\text{in}}$ ($2/n_{\text{in}}$ for ReLU; chapter 4 explains these choices),
+# variance $1/n_{\text{in}}$ ($2/n_{\text{in}}$ for ReLU; a chapter on initialization, in preparation, explains these choices),
 # a sigmoid output, and one backward pass of `nnbook`'s MLP on 256 two-moons points. We plot
 # the size of each layer's weight gradient.
 
@@ -1056,7 +1057,7 @@ plt.show()
 # With sigmoids the gradient loses roughly a factor of four per layer, as the bound says,
 # and the first layer's gradient is orders of magnitude smaller than the last one's. Tanh
 # and ReLU, started at the right scale, keep it roughly level. This is why ReLU-family
-# activations and careful initialization (chapter 4) made deep networks trainable.
+# activations and careful initialization made deep networks trainable.
 
 # %% [markdown]
 # ## The two-moons classifier
@@ -1142,7 +1143,14 @@ per_sample = np.log1p(np.exp(-np.abs(margin))) + np.maximum(-margin, 0)   # -ln 
 print(f"smallest loss of any training sample after training: {per_sample.min():.1e}")
 p_tr = net.forward(X_tr)[0, :, 0]                    # p = sigma(z) as float64 computes it
 exact0 = p_tr - y_tr == 0                            # the computed output delta p - y
-print(f"training samples whose computed p - y is exactly 0: {exact0.sum()} of {len(y_tr)}")
+p0 = p_tr[y_tr == 0]                                 # the label-0 samples' outputs
+hidden = -np.log(1 - p0) == 0                        # plain loss 0, though the gradient is p
+print(f"training samples whose computed p - y is exactly 0: {exact0.sum()} of {len(y_tr)} (all label 1)")
+print(f"label-0 samples whose plain -ln(1 - p) is 0 but whose gradient p is not: {hidden.sum()}")
+zs = np.linspace(30, 40, 100_001)
+z_one = zs[np.argmax(nnbook.activations.sigmoid(zs) == 1)]      # sigma(z) rounds to 1.0 from here
+z_zero = -zs[np.argmax(np.log(1 - nnbook.activations.sigmoid(-zs)) == 0)]   # 1 - sigma(z) rounds to 1
+print(f"sigma(z) rounds to 1.0 from z = {z_one:.1f}; 1 - sigma(z) rounds to 1.0 below z = {z_zero:.1f}")
 
 # %%
 assert np.all((plateau > 0.85) & (plateau < 0.92)) and 7 <= e100 <= 12
@@ -1150,8 +1158,11 @@ assert hist.train_acc[-1, 0] > 0.99 and hist.val_acc[-1, 0] > 0.99
 assert np.abs(hist.weights[-1, 0]).max() > 3 and np.sum(np.abs(hist.weights[-1, 0]) > 1) >= 10
 # "skip the update when the error is 0": in exact arithmetic no sample's loss is 0 ...
 assert per_sample.min() > 0
-# ... in float64 p rounds to the label 1, -ln p is exactly 0, and so is the gradient p - y
+# ... in float64 p rounds to a label 1, -ln p is exactly 0, and so is the gradient p - y;
 assert exact0.sum() > 0 and np.all(y_tr[exact0] == 1) and np.all(-np.log(p_tr[exact0]) == 0)
+# ... p never rounds to a label 0, so a zero plain loss there hides a nonzero gradient
+assert np.all(p0 > 0)
+assert round(z_one, 1) == 36.7 and round(z_zero, 1) == -37.4
 
 # %% [markdown]
 # ## The learning-rate experiment
@@ -1206,7 +1217,7 @@ assert np.array_equal(hist_b.train_acc[:22, k05], hist.train_acc[:, 0])
 # the first epoch of success at $\eta = 0.05$ and at $\eta = 0.01$, in our numbering.
 # Glassner's run reached 100 % at about his epoch 10 at $\eta = 0.05$ and about his epoch
 # 165 (of "about 170 epochs") at $\eta = 0.01$ (his Figs. 14-34 and 14-37), which are our
-# epochs 11 and 166. We pin the seed whose run comes closest to that, scoring
+# epochs 11 and 166. We pinned the seed whose run came closest to that, scoring
 # $\lvert e_{0.05} - 11\rvert + \lvert e_{0.01} - 166\rvert / 10$ among the seeds for which
 # both learning rates succeed:
 
@@ -1227,8 +1238,10 @@ print("  first success, eta = 0.01:", first_at[0.01][both].tolist())
 print(f"closest to the book: seed {SEEDS[np.argmin(score)]} (score {score.min():.1f})")
 
 # %%
-assert SEEDS[np.argmin(score)] == PINNED_SEED
-assert first_at[0.05][PINNED_SEED] == 10 and 150 <= first_at[0.01][PINNED_SEED] <= 175
+# Epoch counts are chaotic (a last-bit difference between CPUs can move them), so the checks
+# hold ranges: seed 2 is within a point of the best score, and its runs tell the book's story.
+assert score[PINNED_SEED] <= score.min() + 1
+assert 8 <= first_at[0.05][PINNED_SEED] <= 12 and 150 <= first_at[0.01][PINNED_SEED] <= 175
 
 # %% [markdown]
 # That is why this chapter uses seed 2: it is the seed that tells the book's story. It is
@@ -1286,7 +1299,7 @@ assert hist_b.train_acc[-1, k01] > 0.99 and hist_b.val_acc[-1, k01] > 0.99
 # more specific, and we can compute it. A ReLU unit whose net input is negative for *every*
 # training point is **dead**: it outputs 0 and, since ReLU′(z) = 0 for z < 0, passes no
 # gradient back, so neither its own weights nor anything behind it can learn through it
-# (chapter 0 showed one dying). We replay the first epoch of the seed-2 run at η = 0.5
+# ([chapter 0](00_neurons.ipynb) showed one dying). We replay the first epoch of the seed-2 run at η = 0.5
 # step by step, counting the dead units of both hidden layers after every update, and then
 # look at which of the 37 parameters still change in the last epoch.
 
@@ -1328,7 +1341,7 @@ dead_by_epoch = []
 for e in (1, 2):                                                      # when did each seed's layer 2 die?
     probe_a.set_params(hist_a.weights[e])
     dead_by_epoch.append(sum(probe_a.dead_units(X_tr, model=k)[-1].all() for k in range(len(SEEDS))))
-assert dead_by_epoch == [19, 20]                                      # "19 in the first epoch, all by the second"
+assert dead_by_epoch[0] >= 17 and dead_by_epoch[1] == 20             # "almost all in the first epoch, all by the second"
 assert np.all((hist_a.train_acc[-1] >= 0.45) & (hist_a.train_acc[-1] <= 0.55))
 assert set(hist_a.val_acc[1:, k5].round(6)) <= {round(1 - y_te.mean(), 6), round(y_te.mean(), 6)}
 assert np.ptp(b3[-1]) < 1e-9                                          # the 20 collapsed networks coincide
@@ -1460,13 +1473,14 @@ n_success = {eta: outcomes[eta].count("success") for eta in ETAS}
 n_by_21 = {eta: int(np.sum((first_at[eta] >= 0) & (first_at[eta] <= 21))) for eta in ETAS}
 # the claims of the text below
 assert budget == {0.5: 21, 0.05: 201, 0.01: 201}                          # the book's budgets
+# Counts over 20 chaotic runs: the text states them rounded, and these ranges are what it claims.
 assert n_success[0.5] == 0 and outcomes[0.5].count("collapse") == 20
-assert n_by_21[0.05] == 6 and n_success[0.05] == 14
-assert n_success[0.01] == 7 and n_by_21[0.01] == 1
-assert outcomes[0.05].count("collapse") == 1 and outcomes[0.01].count("collapse") == 0
-assert np.sum((first_at[0.01] >= 0) & (first_at[0.01] <= 80)) == 5      # "mostly in the first 80"
-assert [outcomes[0.05][s] for s in (0, 6, 7)] == ["collapse", "plateau", "plateau"]   # the lab's suggestions
-assert np.sum((first_at[0.05] >= 0) & (first_at[0.05] <= 11)) == 5   # by the book's epoch 10: a fast draw
+assert 12 <= n_success[0.05] <= 16 and 4 <= n_by_21[0.05] <= 8           # "about two thirds", "about a third"
+assert 5 <= n_success[0.01] <= 9 and n_by_21[0.01] <= 2                  # "about a third", "hardly any"
+assert 1 <= outcomes[0.05].count("collapse") <= 2 and outcomes[0.01].count("collapse") == 0
+assert np.sum((first_at[0.01] >= 0) & (first_at[0.01] <= 80)) > n_success[0.01] / 2   # "mostly in the first 80"
+assert outcomes[0.05][0] == "collapse" and all(not 0 <= first_at[0.05][s] <= 21 for s in (6, 7))   # the lab's suggestions
+assert 3 <= np.sum((first_at[0.05] >= 0) & (first_at[0.05] <= 11)) <= 7   # "about a quarter": a fast draw
 assert np.median(first_at[0.05][first_at[0.05] >= 0]) < np.median(first_at[0.01][first_at[0.01] >= 0])
 
 # %% tags=["hide-input"]
@@ -1495,28 +1509,32 @@ plt.show()
 # The book's three runs are one draw from a wide distribution, and seed 2 was picked to
 # match them:
 #
-# - **η = 0.5 fails for every seed**: all twenty second hidden layers die, nineteen in the
-#   first epoch and the last in the second. This part of the book's story is robust.
-# - **η = 0.05 succeeds for 14 of 20 seeds within 201 epochs, but only 6 within the book's
-#   21.** The others sit on the linear plateau, and one seed collapses like η = 0.5.
-#   Glassner's "100 % after about ten epochs" is a fast draw: 5 seeds of 20 get there by
-#   his epoch 10 (our 11).
-# - **η = 0.01 succeeds for 7 of 20 seeds** within 201 epochs, mostly in the first 80; the
-#   rest are still on the plateau at epoch 201. A late escape at epoch 160–170, as in the
-#   book, happens, but it is one outcome among many.
+# - **η = 0.5 fails for every seed**: all twenty second hidden layers die, almost all in
+#   the first epoch and the rest in the second. This part of the book's story is robust.
+# - **η = 0.05 succeeds for about two thirds of the seeds within 201 epochs, but for only
+#   about a third within the book's 21.** The others sit on the linear plateau, and an
+#   occasional seed collapses like η = 0.5. Glassner's "100 % after about ten epochs" is a
+#   fast draw: about a quarter of the seeds get there by his epoch 10 (our 11).
+# - **η = 0.01 succeeds for about a third of the seeds** within 201 epochs, mostly in the
+#   first 80; the rest are still on the plateau at epoch 201. A late escape at epoch
+#   160–170, as in the book, happens, but it is one outcome among many.
+#
+# (The table above prints the exact counts of the kernel that ran this page. Over 20 runs
+# of thousands of steps they are chaotic: a CPU that rounds one last bit differently can
+# move a run across the 99.5 % line, so the text gives them rounded.)
 #
 # So "0.01 bought nothing over 0.05 and just took longer" holds on average, but the
 # larger lesson is that with this tiny initialization the outcome depends as much on the
-# seed as on η. Chapter 4 shows that a better initialization (He's) makes most seeds
-# succeed; you can try it in the lab below.
+# seed as on η. A better initialization (He's) makes nearly every seed succeed within 21
+# epochs (exercise 7); you can try it in the lab below.
 
 # %% [markdown]
 # ## The two-moons lab
 #
-# The lab below trains Glassner's network live, with the same data, data order and
+# In JupyterLab the lab below trains Glassner's network live, with the same data, data order and
 # initializations as this chapter, so seed $s$ in the lab is model $s$ of the lockstep runs
 # above. Choose η with the log slider or one of the book's three presets, pick the
-# initialization (Glassner's $N(0, 0.05)$, He or Glorot, the subject of chapter 4) and the
+# initialization (Glassner's $N(0, 0.05)$, He or Glorot, the subject of a chapter in preparation) and the
 # seed, set the epoch budget, and press **play**. The decision boundary, the loss and
 # accuracy curves and the weight history update as it trains; **pause** stops, **step**
 # trains exactly one more epoch, **reset** goes back to epoch 0. Changing η, the
@@ -1534,6 +1552,14 @@ plt.show()
 # first figure of this section); η = 0.05 with seeds 6 and 7, which stay on the plateau, and
 # seed 0, which collapses even at η = 0.05; the same seeds with He initialization; and η
 # between 0.1 and 0.3, where you can find the edge between learning and collapse.
+#
+# :::{note}
+# **On the static site the lab is not shown**: it trains in a running Python kernel, which
+# a static page does not have. Its default state (η = 0.05, seed 2, 21 epochs) is the first
+# figure of the two-moons section, drawn by the lab's own drawing function. To train live,
+# open this chapter in JupyterLab (`make lab` in a clone of the repository, or the Binder
+# and Colab launch buttons at the top of the page) and run the cell below.
+# :::
 
 # %% tags=["nbval-ignore-output"]
 TwoMoonsLab(lr=0.05, seed=PINNED_SEED, epochs=21)
@@ -1604,8 +1630,8 @@ assert np.allclose(2 * losses.mse_grad(np.array([[Co, Do]]), np.array([[L1, L2]]
 # $\sigma'(z) = p(1 - p)$ cancels the denominator: $\delta = p - y$. With the squared error,
 # $\delta = (p - y)\,p(1 - p)$: the factor $\sigma'(z)$ stays. At $z = -10$, $y = 1$:
 # cross-entropy gives $\delta \approx -1.0000$, the squared error $\delta \approx -4.5\cdot10^{-5}$,
-# so the worst mistakes learn slowest. This is Nielsen's learning slowdown, the subject of
-# chapter 3.
+# so the worst mistakes learn slowest. This is Nielsen's learning slowdown (Nielsen, ch. 3),
+# to which a chapter on loss functions, in preparation, returns.
 # :::
 
 # %% tags=["hide-cell"]
@@ -1739,8 +1765,9 @@ assert np.isclose(H, np.log(2), atol=1e-4) and np.all(hist_a.train_loss[1:] >= H
 # with 20 seeds in lockstep.)
 #
 # :::{dropdown} Solution
-# All of them: the cell below counts the successes within 21 epochs for both
-# initializations on the same seeds and data order, 20 with He against 6. The difference
+# Nearly all of them: the cell below counts the successes within 21 epochs for both
+# initializations on the same seeds and data order: He's count is several times the small
+# initialization's. The difference
 # is not how many units are active. With zero biases the sign of a net input does not
 # depend on the size of the weights, and with the same seed the two initializations draw
 # the same numbers, only scaled, so at the start the same units are active on the same
@@ -1750,8 +1777,8 @@ assert np.isclose(H, np.log(2), atol=1e-4) and np.all(hist_a.train_loss[1:] >= H
 # together a factor $(0.05/0.71)^2 = 0.005$. The cell measures
 # $\lVert\partial L/\partial W^{(1)}\rVert$ at initialization: under $N(0, 0.05)$ it is
 # about 1/200 of He's (the median ratio over the seeds), so the first layer barely moves
-# and the network stays near the linear solution. Chapter 4 explains why $2/n_{\text{in}}$
-# is the right scale for ReLU.
+# and the network stays near the linear solution. Why $2/n_{\text{in}}$ is the right scale for
+# ReLU is the subject of a chapter on initialization, in preparation.
 # :::
 
 # %% tags=["hide-cell"]
@@ -1774,7 +1801,7 @@ print(f"(0.05 / sqrt(2/4))^2 = {(0.05 / np.sqrt(2 / 4)) ** 2:.4f}")
 hist_he = train(net_he, X_tr, y_tr, validation=(X_te, y_te), loss="bce", epochs=21, lr=0.05, seed=0)
 he_ok = first_success(hist_he) >= 0
 print(f"eta = 0.05, 21 epochs: He initialization {he_ok.sum()}/20 succeed, N(0, 0.05) {n_by_21[0.05]}/20")
-assert he_ok.sum() == 20 > n_by_21[0.05]
+assert he_ok.sum() >= 17 and he_ok.sum() >= 2 * n_by_21[0.05]
 assert 0.4 < active[0][0].mean() < 0.6 and 0.4 < active[0][1].mean() < 0.6   # "about half"
 assert abs(g1_ratio - 0.005) < 0.001                                            # "about 1/200"
 
@@ -1792,9 +1819,10 @@ assert abs(g1_ratio - 0.005) < 0.001                                            
 #   output delta is output minus label, not "label minus output" (Fig. 14-12); $D_\delta$ is
 #   $(-1.25)/(-0.5)$ as a secant and exactly 3 as a slope; "multiplying $C_o$ by −4" means
 #   multiplying the *change* of $C_o$; the error changes in proportion to an output change
-#   only to first order; "skip the update when the error is 0" never matters with a sigmoid
-#   and cross-entropy (the error is never exactly 0, and where float64 rounds it to 0 the
-#   gradient is exactly 0 too); and the η = 0.5 failure is a dead second hidden layer, after
+#   only to first order; "skip the update when the error is 0" is about rounding: with a
+#   sigmoid and cross-entropy the error is never exactly 0, a computed −ln p of 0 for a label
+#   1 comes with a zero gradient, but a computed −ln(1 − p) of 0 for a label 0 hides a
+#   nonzero gradient p; and the η = 0.5 failure is a dead second hidden layer, after
 #   which only the output bias moves.
 # - Ronald T. Kneusel, *Practical Deep Learning: A Python-Based Introduction* (No Starch
 #   Press, 2021), ch. 9 "Training Neural Networks": the chain rule on the chain network

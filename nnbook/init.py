@@ -2,7 +2,7 @@
 
 Each scheme is a function ``scheme(shape, rng, **params)`` returning a new
 float64 array of ``shape`` = (..., n_out, n_in): the last two axes are one
-weight matrix W (z = W a + b, ENGINE.md), any leading axes are model axes.
+weight matrix W (z = W a + b, chapter 0), any leading axes are model axes.
 So fan_in = n_in = ``shape[-1]`` and fan_out = n_out = ``shape[-2]``.
 ``rng`` is a :class:`numpy.random.Generator` (no hidden global state).
 

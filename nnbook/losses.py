@@ -160,9 +160,19 @@ def softmax(z, axis=-1):
 
 
 def _softmax(z, axis=-1):
-    """softmax without checks or errstate (the caller provides both)."""
-    e = z - np.max(z, axis=axis, keepdims=True)
-    np.exp(e, out=e)
+    """softmax without checks or errstate (the caller provides both).
+
+    z − m is rounded, and exp turns an absolute error in its argument into a relative one:
+    at z − m = −700 the rounding alone would cost hundreds of ulps.  So the rounding error r
+    of the subtraction is recovered exactly (Knuth's TwoSum) and exp(d + r) is taken as
+    exp(d)(1 + r): every probability is within a few ulps of the exact one."""
+    m = np.max(z, axis=axis, keepdims=True)
+    d = z - m
+    back = d - z
+    r = (z - (d - back)) + (-m - back)          # z − m = d + r exactly (TwoSum)
+    r[~np.isfinite(r)] = 0.0                    # ±inf scores: nothing to correct
+    e = np.exp(d)
+    e *= 1.0 + r
     e /= np.sum(e, axis=axis, keepdims=True)
     return e
 
@@ -305,16 +315,25 @@ def bce_logits_grad(out, y):
     return g
 
 
+def _check_hard_labels(y, loss):
+    if np.any((y != 0) & (y != 1)):
+        raise ValueError(f"y: {loss} needs hard labels 0 or 1, got soft labels such as "
+                         f"{y[(y != 0) & (y != 1)].flat[0]!r}")
+
+
 def focal(out, y, gamma=2.0):
     """Focal loss on probabilities p = out, binary (chapter 3; Chaudhury Eq. 9.7, Lin et al. 2017):
 
     p_t = y p + (1 − y)(1 − p),   L = −(1/n) Σ_i Σ_j (1 − p_t)^γ ln p_t,
 
     p_t clipped to [ε, 1 − ε].  γ = 0 gives :func:`bce`; larger γ down-weights
-    easy examples (p = 0.8, y = 1: 0.2231, 0.0446, 0.0089 for γ = 0, 1, 2).
+    easy examples (p = 0.8, y = 1: 0.2231, 0.0446, 0.0089 for γ = 0, 1, 2).  Labels must be
+    hard (0 or 1): with a soft label p_t is not a probability of being right, and γ = 0 would
+    not give BCE (focal(0.6, y = 0.3) = 0.7765 against BCE 0.7947), so they are refused.
     """
     gamma = _check_number(gamma, "gamma", low=0)
     out, y, n = _check(out, y, "prob", "focal")
+    _check_hard_labels(y, "focal")
     _check_probabilities(out, "focal")
     with np.errstate(**_IGNORE):
         pt = np.clip(y * out + (1 - y) * (1 - out), EPS, 1 - EPS)
@@ -325,6 +344,7 @@ def focal_grad(out, y, gamma=2.0):
     """∂L/∂p = (2y − 1)·[γ(1 − p_t)^{γ−1} ln p_t − (1 − p_t)^γ / p_t] / n (chapter 3)."""
     gamma = _check_number(gamma, "gamma", low=0)
     out, y, n = _check(out, y, "prob", "focal")
+    _check_hard_labels(y, "focal")
     _check_probabilities(out, "focal")
     with np.errstate(**_IGNORE):
         pt = np.clip(y * out + (1 - y) * (1 - out), EPS, 1 - EPS)

@@ -1,8 +1,8 @@
 """Feedforward networks: the forward pass in matrix form (chapter 0) and the MLP (chapter 2).
 
-Conventions (ENGINE.md): a layer computes z = W a + b with W of shape
-(n_out, n_in); data sit in rows, so a batch A of shape (n, n_in) gives
-Z = A Wᵀ + b of shape (n, n_out).
+Conventions (chapter 0, "The forward pass in matrix form"): a layer computes
+z = W a + b with W of shape (n_out, n_in); data sit in rows, so a batch A of shape
+(n, n_in) gives Z = A Wᵀ + b of shape (n, n_out).
 """
 from __future__ import annotations
 
@@ -298,7 +298,7 @@ class Cache:
         with exactly the numpy operations of :meth:`forward`, :meth:`output_delta`,
         :meth:`backward` and ``optim.SGD.step`` (so the same numbers, bit for bit), but with
         every buffer, view and kernel looked up once.  At batch size 1 a step is bound by
-        the cost of calling numpy, not by arithmetic (ENGINE.md, "Speed").  ``grads`` (K, P)
+        the cost of calling numpy, not by arithmetic (benchmarks/bench_sgd.py).  ``grads`` (K, P)
         receives the gradient, ``tmp`` (K, P) is scratch for η g.
         """
         if self.train or self._plan is None or self._plan[0] is not grads:
@@ -362,18 +362,14 @@ def _constant(value):
     return c
 
 
-_ZERO, _HALF, _ONE = _constant(0.0), _constant(0.5), _constant(1.0)
+_ZERO, _ONE = _constant(0.0), _constant(1.0)
 
 
 def _relu(z, out):                             # max(z, 0)
     np.maximum(z, _ZERO, out=out)
 
 
-def _sigmoid(z, out):                          # σ(z) = (1 + tanh(z/2))/2: no overflow
-    np.multiply(z, _HALF, out=out)
-    np.tanh(out, out=out)
-    np.multiply(out, _HALF, out=out)
-    np.add(out, _HALF, out=out)
+_sigmoid = _activations.sigmoid_into            # two branches: accurate on both tails
 
 
 def _d_relu(z, fz, g, out):                    # ReLU′(z) = 1 for z ≥ 0 (Qiu's convention)
@@ -886,7 +882,7 @@ class MLP:
 
     # -- loss, gradient, prediction -----------------------------------------------------
     def _coef(self, lam, name):
-        if lam is None:
+        if lam is None or (type(lam) in (int, float) and lam == 0):   # no penalty: nothing to parse
             return None
         if isinstance(lam, bool):
             raise TypeError(f"{name}: expected a number ≥ 0 or one per model, got a bool")
@@ -904,8 +900,10 @@ class MLP:
     def penalty(self, l2=0.0, l1=0.0):
         """(λ₂/2)Σ W² + λ₁Σ abs(W) over the weights (not the biases), per model: shape (K,) (chapter 5)."""
         l2, l1 = self._coef(l2, "l2"), self._coef(l1, "l1")
-        w = self._params[:, self.is_weight]
         total = np.zeros(self.K)
+        if l2 is None and l1 is None:
+            return total
+        w = self._params[:, self.is_weight]
         if l2 is not None:
             total += 0.5 * l2 * np.sum(w * w, axis=1)
         if l1 is not None:

@@ -249,6 +249,9 @@ class RMSProp(Optimizer):
 
     ρ = ``rho`` (Chaudhury's γ, PyTorch's ``alpha``); the weights (1 − ρ)ρ^k of past
     squared gradients sum to 1 − ρ^t → 1, so s stays an average.  ε = 1e-8.
+
+    Default ρ = 0.9, Hinton's lecture value and Keras'; ``torch.optim.RMSprop`` defaults to
+    ``alpha=0.99``, so pass ``rho=0.99`` to compare with it.
     """
 
     _buffers = ("s", "_buf")
@@ -285,6 +288,10 @@ class Adam(Optimizer):
     With bias correction the first step is η·g/(abs(g) + ε) ≈ η·sign(g);
     ``bias_correction=False`` uses v and s directly (first step ≈ 3.16η for the
     defaults).  State: ``v``, ``s`` and the step count ``t``.
+
+    Conventions: ε is added to √ŝ after the bias correction, as ``torch.optim.Adam`` does
+    (scikit-learn's ``adam`` solver also divides by √ŝ + ε but folds the corrections into
+    the step size); Kingma & Ba's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8.
     """
 
     _buffers = ("v", "s", "_buf")
@@ -431,7 +438,12 @@ class InvScaling(Schedule):
 
 
 class StepDecay(Schedule):
-    """η = η0 · d^⌊epoch / k⌋, d = ``drop``, k = ``every`` (chapter 1; Chaudhury's "LR decay")."""
+    """η = η0 · d^⌊(epoch − 1) / k⌋, d = ``drop``, k = ``every`` (chapter 1; Chaudhury's "LR decay").
+
+    ``nnbook.train`` numbers the training epochs from 1, so epochs 1 … k train with η0 and
+    epoch k + 1 is the first with η0·d: the same as ``torch.optim.lr_scheduler.StepLR(step_size=k,
+    gamma=d)``, whose epochs count from 0.
+    """
 
     def __init__(self, eta0, drop=0.5, every=10):
         super().__init__(eta0)
@@ -444,7 +456,7 @@ class StepDecay(Schedule):
         self.drop, self.every = float(drop), int(every)
 
     def _rate(self, epoch, samples_seen, loss):
-        return self.eta0 * self.drop ** (epoch // self.every)
+        return self.eta0 * self.drop ** (max(epoch - 1, 0) // self.every)
 
 
 class Adaptive(Schedule):

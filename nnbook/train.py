@@ -325,7 +325,10 @@ class Trainer:
         for arr in (tl, ta, vl, va, pen):
             arr[old] = np.nan
         ta[new] = va[new] = np.nan
-        lr = np.broadcast_to(np.asarray(self.optimizer.lr, dtype=float).reshape(-1), (net.K,))
+        rate = self.optimizer.lr
+        if e == 0 and getattr(self.schedule, "eta0", None) is not None:
+            rate = self.schedule.eta0                # row 0 shows the η the schedule starts with
+        lr = np.broadcast_to(np.asarray(rate, dtype=float).reshape(-1), (net.K,))
         for key, value in zip(self._rows, (tl, ta, vl, va, pen, lr)):
             self._rows[key].append(np.array(value, dtype=float))
         if self.snapshots:

@@ -38,3 +38,13 @@ def test_public_name_has_a_docstring_naming_its_chapter(name):
 def test_module_names_its_chapter(module):
     doc = importlib.import_module(f"nnbook.{module}").__doc__ or ""
     assert CHAPTER.search(doc), f"nnbook.{module}'s docstring does not say which chapter it belongs to"
+
+
+def test_docstrings_cite_only_files_in_the_repository():
+    from conftest import ROOT
+
+    cited = set()
+    for module in MODULES:
+        cited |= set(re.findall(r"[\w/-]+\.md\b", inspect.getsource(importlib.import_module(f"nnbook.{module}"))))
+    missing = sorted(c for c in cited if not (ROOT / c).exists() and not (ROOT / "book" / c).exists())
+    assert not missing, f"docstrings cite files that are not in the repository: {missing}"

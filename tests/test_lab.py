@@ -107,13 +107,26 @@ def run_all(page, lab, name, timeout=180):
         page.wait_for_timeout(2000)
         if page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count():
             save(page)
-            nb = nbformat.read(lab["root"] / name, as_version=4)
+            nb = read_saved(lab["root"] / name)
             missing = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and not c.execution_count]
             if not missing:
                 return nb
         if time.monotonic() > deadline:
             page.screenshot(path=str(SCREENSHOTS / f"lab-{Path(name).stem}-not-run.png"), full_page=True)
             pytest.fail(f"{name}: after Run All, cells {missing} were not executed within {timeout} s")
+
+
+def read_saved(path, timeout=30):
+    """The notebook JupyterLab saved. Its contents manager writes the file in place (not by a
+    rename), so a read can land mid-write: wait until the file is a whole notebook."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return nbformat.read(path, as_version=4)
+        except (ValueError, OSError):        # nbformat's NotJSONError is a ValueError
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def figure_sources(cell):
@@ -123,6 +136,7 @@ def figure_sources(cell):
 @pytest.mark.parametrize("py", chapters(), ids=lambda p: p.stem)
 def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
     name = py.with_suffix(".ipynb").name
+    source = py.read_bytes()
     page = open_notebook(browser, lab, name)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -165,8 +179,14 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
 
     # Save, and check the notebook JupyterLab executed: every cell ran, none raised.
     save(page)
-    nb = nbformat.read(lab["root"] / name, as_version=4)
+    nb = read_saved(lab["root"] / name)
     assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
     assert notebook_problems(nb) == []
     assert not errors, errors
     page.close()
+    # Saving rewrote the paired .py (jupytext): it must be byte for byte the committed one,
+    # so a reader who runs and saves a chapter leaves `git status` clean for the sources.
+    paired, deadline = lab["root"] / py.name, time.monotonic() + 30
+    while paired.read_bytes() != source and time.monotonic() < deadline:   # (it may be mid-write)
+        time.sleep(0.2)
+    assert paired.read_bytes() == source, f"saving {name} in JupyterLab changed {py.name}"

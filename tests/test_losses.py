@@ -185,7 +185,9 @@ def _inputs(name, rng, shape):
         out = rng.uniform(0.05, 0.95, shape)
     else:
         out = rng.normal(scale=2, size=shape)
-    if name in ("bce", "bce_logits", "focal"):
+    if name == "focal":                                   # hard labels only
+        y = rng.integers(0, 2, (n, k)).astype(float)
+    elif name in ("bce", "bce_logits"):
         y = rng.uniform(0, 1, (n, k))
     elif name == "log_loss":
         y = rng.dirichlet(np.ones(k), size=n)
@@ -350,3 +352,12 @@ def test_specific_bad_input(call, match):
 def test_one_hot():
     np.testing.assert_array_equal(losses.one_hot([2, 0], 3), [[0, 0, 1], [1, 0, 0]])
     assert losses.one_hot(np.array([], dtype=int), 2).shape == (0, 2)
+
+
+def test_focal_refuses_soft_labels():
+    """With y = 0.3, γ = 0 would not give BCE (0.7765 against 0.7947): soft labels are refused."""
+    for f in (losses.focal, losses.focal_grad):
+        with pytest.raises(ValueError, match="y: focal needs hard labels"):
+            f(np.array([[0.6]]), np.array([[0.3]]), gamma=0.0)
+    assert np.isclose(losses.focal(np.array([[0.6]]), np.array([[1.0]]), gamma=0.0),
+                      losses.bce(np.array([[0.6]]), np.array([[1.0]])))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -38,14 +39,47 @@ def test_every_code_cell_was_executed_in_order(path):
 
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
-def test_widget_cells_are_tagged_and_their_state_is_saved(path):
+def test_no_dead_widget_is_committed(path):
+    """A committed notebook is read without a kernel (the site, a fresh open): it holds no
+    widget views or state, which could only be dead controls there; widget cells are tagged."""
     nb = read(path)
-    widget_cells = [c for c in nb.cells if c.cell_type == "code"
-                    and any(WIDGET_VIEW in o.get("data", {}) for o in c.outputs)]
+    assert WIDGET_STATE not in nb.metadata.get("widgets", {})
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not any(WIDGET_VIEW in o.get("data", {}) for o in cell.outputs), cell.source[:80]
+    widget_cells = [c for c in nb.cells if c.cell_type == "code" and re.search(r"\b[A-Z]\w*(Lab|Explorer)\(", c.source)]
     for cell in widget_cells:
         assert "nbval-ignore-output" in cell.metadata.get("tags", []), cell.source[:80]
-    if widget_cells:
-        assert nb.metadata["widgets"][WIDGET_STATE]["state"], "widget state was not stored"
+
+
+CHAPTER_MENTION = re.compile(r"\b[Cc]hapters? (\d+)\b")
+
+
+def chapter_mention_problems(text: str, existing: dict[int, str]) -> list[str]:
+    """A mention of chapter N links to it when it exists and says "in preparation" when not."""
+    problems = []
+    for match in CHAPTER_MENTION.finditer(text):
+        n = int(match[1])
+        before, after = text[max(0, match.start() - 1):match.start()], text[match.end():match.end() + 40]
+        if n in existing:
+            if not (before == "[" and after.startswith(f"]({existing[n]}.ipynb)")):
+                problems.append(f"{match[0]!r} is not a link to {existing[n]}.ipynb")
+        elif "in preparation" not in after:
+            problems.append(f"{match[0]!r}: there is no such chapter yet")
+    return problems
+
+
+def test_chapters_link_only_to_chapters_that_exist():
+    existing = {int(p.stem[:2]): p.stem for p in chapters()}
+    problems = []
+    for path in notebooks():
+        for cell in read(path).cells:
+            if cell.cell_type == "markdown":
+                problems += [f"{path.name}: {p}" for p in chapter_mention_problems(cell.source, existing)]
+    for page in ("intro.md", "api.md"):
+        problems += [f"{page}: {p}" for p in chapter_mention_problems((BOOK / page).read_text(), existing)]
+    assert not problems, "\n".join(problems)
+    assert chapter_mention_problems("see chapter 9", existing) and chapter_mention_problems("chapter 0", existing)
 
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
@@ -106,23 +140,45 @@ def test_the_build_fails_on_a_cell_that_raised(tmp_path):
 
 
 def test_regenerated_notebooks_keep_their_ids():
-    """make_outputs names cells by their source and widgets by their order, so regenerating
-    an unchanged chapter rewrites the same bytes (no churn of random ids in reviews)."""
+    """make_outputs names cells by their source, so regenerating an unchanged chapter
+    rewrites the same bytes (no churn of random ids in reviews), and drops widget views."""
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
     import make_outputs
 
-    def executed(model_ids):
+    def executed(model_id):
         nb = new_notebook(cells=[new_markdown_cell("# A"), new_code_cell("w"), new_code_cell("w")])
-        nb.cells[1].outputs = [new_output("display_data", {WIDGET_VIEW: {"model_id": model_ids[1]}})]
-        nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {
-            model_ids[0]: {"state": {}}, model_ids[1]: {"state": {"children": [f"IPY_MODEL_{model_ids[0]}"]}}}}}
+        nb.cells[1].outputs = [new_output("display_data", {WIDGET_VIEW: {"model_id": model_id}, "text/plain": "w"}),
+                               new_output("stream", name="stdout", text="1\n")]
         make_outputs.stable_ids(nb)
-        return make_outputs.stable_widget_ids(nb, "00_x")
+        make_outputs.drop_widget_views(nb)
+        return nb
 
-    a, b = executed(["1" * 32, "2" * 32]), executed(["3" * 32, "4" * 32])
+    a, b = executed("1" * 32), executed("3" * 32)
     assert a == b
     assert len({c.id for c in a.cells}) == 3
-    state = a.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
-    first, second = state
-    assert state[second]["state"]["children"] == [f"IPY_MODEL_{first}"]
-    assert a.cells[1].outputs[0]["data"][WIDGET_VIEW]["model_id"] == second
+    assert [o["output_type"] for o in a.cells[1].outputs] == ["stream"]
+
+
+@pytest.mark.parametrize("bad", ["tools/make_outputs.py", "book/intro.md", "book/99_missing.py", "README.md"])
+def test_make_outputs_accepts_only_chapters(bad):
+    result = subprocess.run([sys.executable, str(TOOLS / "make_outputs.py"), bad], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "not a chapter" in result.stderr
+
+
+def test_make_outputs_writes_atomically(tmp_path, monkeypatch):
+    import make_outputs
+
+    target = tmp_path / "x.ipynb"
+    target.write_text("old")
+
+    def interrupted(nb, f):
+        f.write("{ half a notebook")
+        raise KeyboardInterrupt
+    monkeypatch.setattr(make_outputs.nbformat, "write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        make_outputs.write_atomically(nbformat.v4.new_notebook(), target)
+    assert target.read_text() == "old" and list(tmp_path.iterdir()) == [target]
+    monkeypatch.undo()
+    make_outputs.write_atomically(nbformat.v4.new_notebook(), target)
+    assert read(target).cells == []

@@ -318,7 +318,7 @@ def test_constant_and_step_decay():
     np.testing.assert_array_equal(out, lr)
     assert out is not lr
     sched = optim.StepDecay(0.1, drop=0.5, every=10)
-    assert [sched(e, 0) for e in (0, 9, 10, 25)] == pytest.approx([0.1, 0.1, 0.05, 0.025])
+    assert [sched(e, 0) for e in (0, 10, 11, 21)] == pytest.approx([0.1, 0.1, 0.05, 0.025])   # training epochs count from 1
 
 
 def test_adaptive_divides_by_five_after_two_stalled_epochs():
@@ -377,3 +377,20 @@ def test_get_schedule():
 def test_schedule_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+def test_step_decay_drops_when_torch_step_lr_does():
+    """StepLR(step_size=3, gamma=0.3) on η0 = 0.4 trains epochs 0-2 (torch's count) with 0.4 and
+    epoch 3 with 0.12; nnbook counts the same epochs 1-3 and 4."""
+    s = optim.StepDecay(0.4, 0.3, every=3)
+    assert [s(e) for e in range(1, 8)] == [0.4, 0.4, 0.4, 0.4 * 0.3, 0.4 * 0.3, 0.4 * 0.3, 0.4 * 0.3 ** 2]
+
+
+def test_history_lr_starts_with_the_schedules_eta0():
+    from nnbook import MLP
+    from nnbook.train import train
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]])
+    y = np.array([1, 1, 0, 0])
+    h = train(MLP([2, 3, 1], seed=0), X, y, loss="bce", epochs=2, lr=0.9,
+                        schedule=optim.StepDecay(0.2, 0.5, every=1))
+    assert np.allclose(np.asarray(h.lr).reshape(-1)[:3], [0.2, 0.2, 0.1])

@@ -263,7 +263,8 @@ def test_schedule_sets_the_learning_rate_each_epoch(moons):
     X, y, _, _ = moons
     hist = train(glassner(seed=[0, 1]), X, y, epochs=4, batch_size=50, lr=0.1,
                  schedule=optim.StepDecay(0.1, drop=0.5, every=2))
-    np.testing.assert_allclose(hist.lr[:, 0], [0.1, 0.1, 0.05, 0.05, 0.025])
+    # epochs 1-2 at 0.1, 3-4 at 0.05: StepLR's drop after every 2 epochs (row 0: the schedule's η0)
+    np.testing.assert_allclose(hist.lr[:, 0], [0.1, 0.1, 0.1, 0.05, 0.05])
     hist = train(glassner(seed=[0, 1]), X, y, epochs=3, batch_size=50, lr=0.1,
                  schedule=optim.Adaptive(np.array([[0.1], [0.2]]), patience=1, tol=10.0))
     # epoch 1 improves on "no loss yet"; from then on no epoch gains tol = 10, so η drops by 5 each epoch

@@ -1,18 +1,21 @@
 """Regenerate chapter notebooks: book/NN_slug.py -> book/NN_slug.ipynb, executed in place.
 
 The .py (jupytext py:percent) is the source of truth.  This writes a fresh .ipynb
-from it, executes every cell in this environment's kernel (widget state is stored,
-so sliders render on the static site), and refuses to save a notebook whose
-outputs hold an error or anything on stderr.
+from it, executes every cell in this environment's kernel, and refuses to save a
+notebook whose outputs hold an error or anything on stderr.  Widget views are not
+saved: without a kernel (the static site, a notebook just opened) a saved view could
+only be a dead copy of the controls; each widget's default figure is drawn by its
+plain drawing function in the cell before it.
 
 Usage: python tools/make_outputs.py book/00_neurons.py [more chapters...]
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +25,10 @@ from nbclient import NotebookClient
 
 from nnbook_checks import notebook_problems  # tools/ is this script's folder
 from numerics import PINNED
+
+BOOK = Path(__file__).resolve().parents[1] / "book"
+CHAPTER = re.compile(r"[0-9]{2}_[a-z0-9_]+\.py")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def kernel_environment() -> None:
@@ -42,26 +49,44 @@ def stable_ids(nb) -> None:
         seen.add(cell.id)
 
 
-def stable_widget_ids(nb, name: str):
-    """Widget model ids from the chapter's name and the order the widgets were made in
-    (ipywidgets draws random uuids), so an unchanged widget keeps its id.  Returns the
-    notebook with every occurrence of each id (state, references, outputs) replaced."""
-    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
-    text = json.dumps(nb)
-    for i, old in enumerate(list(state)):
-        text = text.replace(old, hashlib.sha1(f"{name}/{i}".encode()).hexdigest()[:32])
-    return nbformat.from_dict(json.loads(text))
+def drop_widget_views(nb) -> None:
+    """Remove widget views from the outputs, and any widget state (see the module docstring)."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if WIDGET_VIEW not in o.get("data", {})]
+
+
+def chapter_path(path: str) -> Path:
+    """The chapter source ``book/NN_slug.py``; anything else is refused, so no other
+    notebook next to some .py is ever overwritten."""
+    py = Path(path).resolve()
+    if py.parent != BOOK or not CHAPTER.fullmatch(py.name) or not py.is_file():
+        raise SystemExit(f"{path}: not a chapter; expected book/NN_slug.py, e.g. book/00_neurons.py")
+    return py
+
+
+def write_atomically(nb, path: Path) -> None:
+    """Write the notebook to a temporary file next to ``path``, then rename it over ``path``:
+    an interrupted run leaves the old notebook, never half of a new one."""
+    fd, tmp = tempfile.mkstemp(suffix=".ipynb.tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            nbformat.write(nb, f)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def make(py: Path) -> float:
-    if py.suffix != ".py":
-        raise SystemExit(f"{py}: expected a chapter .py file")
     nb = jupytext.read(py)
     stable_ids(nb)
     nb.metadata["jupytext"] = {"formats": "ipynb,py:percent"}
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     start = time.perf_counter()
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=False,
                             resources={"metadata": {"path": str(py.parent)}})
     client.execute()
     seconds = time.perf_counter() - start
@@ -70,8 +95,8 @@ def make(py: Path) -> float:
         raise SystemExit(f"{py}: not saved, the executed notebook has problems:\n  " + "\n  ".join(bad))
     for cell in nb.cells:  # execution metadata holds timestamps: keep the file reproducible
         cell.metadata.pop("execution", None)
-    nb = stable_widget_ids(nb, py.stem)
-    nbformat.write(nb, py.with_suffix(".ipynb"))
+    drop_widget_views(nb)
+    write_atomically(nb, py.with_suffix(".ipynb"))
     return seconds
 
 
@@ -79,9 +104,9 @@ def main(paths: list[str]) -> None:
     if not paths:
         raise SystemExit(__doc__)
     kernel_environment()
-    for p in paths:
-        seconds = make(Path(p))
-        print(f"{p}: executed in {seconds:.1f} s -> {Path(p).with_suffix('.ipynb')}")
+    for py in [chapter_path(p) for p in paths]:
+        seconds = make(py)
+        print(f"{py.relative_to(BOOK.parent)}: executed in {seconds:.1f} s -> {py.with_suffix('.ipynb').name}")
 
 
 if __name__ == "__main__":

@@ -7,14 +7,18 @@ thousands of SGD steps turns one bit into a different third digit (chapter 2's e
 counts move).  The committed outputs are made, and checked by nbval, with numpy's
 baseline loops (x86-64-v2) and OpenBLAS's Nehalem kernels, which every machine that
 runs numpy 2 has.  (Other architectures get no pins: their numbers may differ.)  These variables are read when numpy loads, so they are set in the
-environment of the kernel: by ``make test``, ``make lab``, ``make outputs`` and the
-tests themselves (tests/conftest.py).
+environment of the kernel: by ``make test``, ``make lab``, ``make outputs``, Binder's
+``binder/start`` and the tests themselves (tests/conftest.py).
 
-Run as a script, it prints them as ``KEY=VALUE`` words for ``env``.
+Run as a script it starts a command with them set, so no shell has to quote the values
+(they hold spaces):  ``python tools/numerics.py jupyter lab book/``.
 """
 from __future__ import annotations
 
+import os
 import platform
+import shutil
+import sys
 
 X86_64 = platform.machine().lower() in ("x86_64", "amd64")
 PINNED = {
@@ -22,5 +26,17 @@ PINNED = {
     "OPENBLAS_CORETYPE": "Nehalem",
 } if X86_64 else {}
 
+
+
+def run(command: list[str]) -> None:
+    """Replace this process by ``command``, with the pinned code paths in its environment."""
+    if not command:
+        raise SystemExit("usage: python tools/numerics.py COMMAND [ARGS...]")
+    program = shutil.which(command[0])
+    if program is None:
+        raise SystemExit(f"numerics.py: command not found: {command[0]}")
+    os.execve(program, command, {**os.environ, **PINNED})
+
+
 if __name__ == "__main__":
-    print(" ".join(f"'{k}={v}'" for k, v in PINNED.items()))
+    run(sys.argv[1:])

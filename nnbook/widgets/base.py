@@ -1,4 +1,4 @@
-"""The small base every demo in the book is built on (ENGINE.md, "Widgets"), from
+"""The small base every demo in the book is built on, from
 chapter 0's activation explorer to chapter 2's two-moons lab.
 
 A demo is two things: a plain function that draws its figure for given
