@@ -86,12 +86,22 @@ def sigmoid_into(z, out):
     """σ(z) written into the float64 array ``out`` (the network's in-place kernel, chapter 2):
     the same operations as :func:`sigmoid`, so the two agree to the bit.  Within a few ulps of
     the exact value over the whole float64 range, with no overflow: e = exp(−|z|) ≤ 1."""
-    np.abs(z, out=out)
-    np.negative(out, out=out)
+    np.copysign(z, _MINUS_ONE, out=out)         # −|z|
     np.exp(out, out=out)                        # e = exp(−|z|)
-    denominator = np.add(out, 1.0)              # 1 + e
-    np.copyto(out, 1.0, where=z >= 0)           # numerator: 1 for z ≥ 0, e for z < 0
+    denominator = np.add(out, _ONE)             # 1 + e
+    np.copyto(out, _ONE, where=np.greater_equal(z, _ZERO))   # numerator: 1 for z ≥ 0, e for z < 0
     np.divide(out, denominator, out=out)
+
+
+def _constant(value):
+    """A read-only 0-d float64 array: hot kernels pass these, not Python floats, which numpy
+    would convert on every call (at batch size 1 that costs about as much as the operation)."""
+    c = np.array(value, dtype=float)
+    c.flags.writeable = False
+    return c
+
+
+_ZERO, _ONE, _MINUS_ONE = _constant(0.0), _constant(1.0), _constant(-1.0)
 
 
 def d_sigmoid(z):

@@ -353,16 +353,8 @@ class Cache:
 _SIGMOID = _activations.ACTIVATIONS["sigmoid"]
 
 
-def _constant(value):
-    """A read-only 0-d float64 array.  Hot-path kernels use these instead of Python floats:
-    numpy converts a Python float argument on every call, which at batch size 1 costs about
-    as much as the operation itself; the numbers are the same."""
-    c = np.array(value, dtype=float)
-    c.flags.writeable = False
-    return c
-
-
-_ZERO, _ONE = _constant(0.0), _constant(1.0)
+_constant = _activations._constant                  # read-only 0-d arrays for the hot kernels
+_ZERO, _ONE = _activations._ZERO, _activations._ONE
 
 
 def _relu(z, out):                             # max(z, 0)

@@ -421,7 +421,7 @@ class Trainer:
                 and type(self.optimizer) is _SGD):
             opt = self.optimizer
             opt._check(self._params, self._grads)                   # as SGD.step does
-            lr = np.asarray(opt.lr, dtype=float)                    # a 0-d array: see network._constant
+            lr = np.asarray(opt.lr, dtype=float)                    # a 0-d array: see activations._constant
             m, d = full // bs, self._Xs.shape[1]
             X, Y = self._Xs[s:s + full], self._Ys[s:s + full]
             self._cache(bs).sgd_steps(X.reshape(m, bs, d), Y.reshape(m, bs, Y.shape[1]),
