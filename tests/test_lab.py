@@ -102,7 +102,8 @@ def run_all(page, lab, name, timeout=180):
     """
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    deadline, missing = time.monotonic() + timeout, "all"
+    start = time.monotonic()
+    deadline, missing = start + timeout, "all"
     while True:
         page.wait_for_timeout(2000)
         if page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count():
@@ -110,6 +111,7 @@ def run_all(page, lab, name, timeout=180):
             nb = read_saved(lab["root"] / name)
             missing = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and not c.execution_count]
             if not missing:
+                print(f"\n{name}: Run All done in JupyterLab within {time.monotonic() - start:.0f} s")
                 return nb
         if time.monotonic() > deadline:
             page.screenshot(path=str(SCREENSHOTS / f"lab-{Path(name).stem}-not-run.png"), full_page=True)
