@@ -60,6 +60,10 @@ __all__ = [
 
 #: Probabilities are clipped to [EPS, 1 − EPS] before taking logs (as scikit-learn's log_loss).
 EPS = np.finfo(float).eps
+#: log_loss and focal, which a network meets through its sigmoid or softmax ("chain" mode),
+#: clip p only below the smallest normal float: a confident mistake (z = −40, p = 4e-18)
+#: then keeps its loss and its gradient (∂L/∂z = −1 for log_loss, not −0 as with p ≥ EPS).
+TINY = np.finfo(float).tiny
 
 
 # --- argument checks -----------------------------------------------------------
@@ -326,7 +330,7 @@ def focal(out, y, gamma=2.0):
 
     p_t = y p + (1 − y)(1 − p),   L = −(1/n) Σ_i Σ_j (1 − p_t)^γ ln p_t,
 
-    p_t clipped to [ε, 1 − ε].  γ = 0 gives :func:`bce`; larger γ down-weights
+    p_t clipped to [TINY, 1 − ε].  γ = 0 gives :func:`bce`; larger γ down-weights
     easy examples (p = 0.8, y = 1: 0.2231, 0.0446, 0.0089 for γ = 0, 1, 2).  Labels must be
     hard (0 or 1): with a soft label p_t is not a probability of being right, and γ = 0 would
     not give BCE (focal(0.6, y = 0.3) = 0.7765 against BCE 0.7947), so they are refused.
@@ -336,7 +340,7 @@ def focal(out, y, gamma=2.0):
     _check_hard_labels(y, "focal")
     _check_probabilities(out, "focal")
     with np.errstate(**_IGNORE):
-        pt = np.clip(y * out + (1 - y) * (1 - out), EPS, 1 - EPS)
+        pt = np.clip(y * out + (1 - y) * (1 - out), TINY, 1 - EPS)
         return -np.sum((1 - pt) ** gamma * np.log(pt), axis=(-2, -1)) / n
 
 
@@ -347,7 +351,7 @@ def focal_grad(out, y, gamma=2.0):
     _check_hard_labels(y, "focal")
     _check_probabilities(out, "focal")
     with np.errstate(**_IGNORE):
-        pt = np.clip(y * out + (1 - y) * (1 - out), EPS, 1 - EPS)
+        pt = np.clip(y * out + (1 - y) * (1 - out), TINY, 1 - EPS)
         q = 1 - pt
         d_pt = gamma * q ** (gamma - 1) * np.log(pt) - q ** gamma / pt if gamma else -1.0 / pt
         return (2 * y - 1) * d_pt / n
@@ -403,12 +407,14 @@ def cross_entropy_grad(out, y):
 def log_loss(out, y):
     """Categorical cross-entropy on probabilities p = out (chapter 3; Kneusel's L_ent, Chaudhury Eq. 9.3):
 
-    L = −(1/n) Σ_i Σ_j y_ij ln p_ij,  p clipped to [ε, 1].
+    L = −(1/n) Σ_i Σ_j y_ij ln p_ij,  p clipped to [TINY, 1] (TINY = 2.2e-308, the smallest
+    normal float; scikit-learn clips at ε = 2.2e-16, which zeroes the gradient of every
+    sample with p < ε).
     """
     out, y, n = _check(out, y, "prob", "log_loss")
     _check_probabilities(out, "log_loss", "; for logits use cross_entropy")
     with np.errstate(**_IGNORE):
-        p = np.clip(out, EPS, 1.0)
+        p = np.clip(out, TINY, 1.0)
         return -np.sum(y * np.log(p), axis=(-2, -1)) / n
 
 
@@ -417,7 +423,7 @@ def log_loss_grad(out, y):
     out, y, n = _check(out, y, "prob", "log_loss")
     _check_probabilities(out, "log_loss", "; for logits use cross_entropy")
     with np.errstate(**_IGNORE):
-        return -y / np.clip(out, EPS, 1.0) / n
+        return -y / np.clip(out, TINY, 1.0) / n
 
 
 def _margins(out, y, margin):

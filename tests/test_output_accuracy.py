@@ -94,3 +94,13 @@ def test_softmax_is_accurate_in_relative_terms(scale):
             p = losses.softmax(z)
         errors = [ulps(float(a), e) for a, e in zip(p, exact_softmax(z)) if float(e) > 0]
         assert max(errors) <= MAX_ULP, (z.tolist(), max(errors))
+
+
+@pytest.mark.parametrize("loss, expected", [("log_loss", -1.0), ("focal", -1.0)])
+def test_a_confident_mistake_still_teaches(loss, expected):
+    """z = −40 on a label 1: p = σ(−40) = 4.2e-18.  ∂L/∂z is −(1 − p) ≈ −1 for log_loss (and
+    for focal, whose (1 − p_t)^γ is then ≈ 1); clipping p at ε = 2.2e-16 made it −0."""
+    net = MLP([1, 1], "relu", "sigmoid", init="zeros", seed=0)
+    net.weights[0][...] = 1.0
+    _, grads = net.gradient([[-40.0]], [[1.0]], loss)
+    assert grads.biases[-1].reshape(-1)[0] == pytest.approx(expected, rel=1e-9)
