@@ -320,9 +320,9 @@ def bce_logits_grad(out, y):
 
 
 def _check_hard_labels(y, loss):
-    if np.any((y != 0) & (y != 1)):
-        raise ValueError(f"y: {loss} needs hard labels 0 or 1, got soft labels such as "
-                         f"{y[(y != 0) & (y != 1)].flat[0]!r}")
+    soft = (y != 0) & (y != 1)
+    if np.any(soft):
+        raise ValueError(f"y: {loss} needs hard labels 0 or 1, got soft labels such as {y[soft].flat[0]!r}")
 
 
 def focal(out, y, gamma=2.0):

@@ -5,9 +5,6 @@ reach stderr.  On an x86-64 CPU with AVX-512 the unpinned kernel runs numpy's AV
 a second run there takes the AVX2 (x86-64-v3) paths that most other machines have."""
 from __future__ import annotations
 
-import os
-import platform
-
 import jupytext
 import nbformat
 import pytest
@@ -15,7 +12,7 @@ from nbclient import NotebookClient
 
 from conftest import BOOK, chapters
 from nnbook_checks import notebook_problems  # tools/, on the path from conftest
-from numerics import PINNED
+from numerics import PINNED, X86_64
 
 
 def cpu_flags() -> set[str]:
@@ -28,7 +25,6 @@ def cpu_flags() -> set[str]:
     return set(line.split(":", 1)[-1].split())
 
 
-X86_64 = platform.machine().lower() in ("x86_64", "amd64")
 VARIANTS = {"unpinned": {}}
 if X86_64 and "avx512f" in cpu_flags():
     VARIANTS["x86-64-v3"] = {"NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR",

@@ -3,6 +3,7 @@ each chapter's install cell, Binder's configuration, the Python versions the pac
 the CI workflow and the README's publishing section."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,6 @@ def test_numerics_passes_values_with_spaces_intact():
                              "import os, json; print(json.dumps({k: os.environ.get(k) for k in %r}))" % list(PINNED)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    import json
     assert json.loads(result.stdout) == PINNED
 
 
