@@ -1,5 +1,10 @@
 """µs per SGD step on two moons, 2-4-4-1 ReLU/ReLU/sigmoid + BCE: nnbook (K models in lockstep) vs PyTorch.
 
+"before" is the fused special case nnbook had until the engine review (issue 8): the plain-SGD
+loop that ``Cache.sgd_steps`` ran, kept here verbatim on the new engine's buffers; "after" is
+the one training path every optimizer, loss, penalty and dropout now takes (``Trainer.run`` →
+``engine.Cache.steps``).  Both are timed on the same epochs and must end with the same weights.
+
 For nnbook, each repeat times the steps of one epoch of ``Trainer.run`` (1536 samples:
 the per-epoch shuffle and every step, but not the end-of-epoch evaluation on the whole
 training set, which is timed separately) and divides by their number; the figure is
@@ -38,7 +43,7 @@ class NnbookEpoch:
 
     def __init__(self, X, y, K, batch_size, repeats):
         net = nnbook.MLP([2, 4, 4, 1], "relu", "sigmoid", init=("normal", {"std": 0.05}), seed=list(range(K)))
-        self.trainer = nnbook.Trainer(net, X, y, loss="bce", epochs=repeats + 1, batch_size=batch_size,
+        self.trainer = nnbook.Trainer(net, X, y, epochs=repeats + 1, batch_size=batch_size,
                                       lr=0.05, seed=0)
         self.per_epoch = -(-len(X) // batch_size)
         self.trainer.run(steps=self.per_epoch)                 # warm-up epoch
@@ -50,6 +55,78 @@ class NnbookEpoch:
         self.trainer.run(steps=1)                              # the last step and the evaluation
         t2 = time.perf_counter()
         return (t1 - t0) / (self.per_epoch - 1) * 1e6, (t2 - t1) * 1e3
+
+
+class FusedEpoch:
+    """The old fused plain-SGD step (the "before"), timed like NnbookEpoch: µs per step."""
+
+    def __init__(self, X, y, K, batch_size):
+        from nnbook.engine import Cache
+        net = nnbook.MLP([2, 4, 4, 1], "relu", "sigmoid", init=("normal", {"std": 0.05}), seed=list(range(K)))
+        self.net, self.bs, self.rng = net, batch_size, np.random.default_rng(0)
+        self.X1, self.Y = net._augment(X), net.targets(y, len(X))
+        self.cache = Cache(net, batch_size)
+        self.grads, self.tmp = np.zeros((K, net.n_params)), np.zeros((K, net.n_params))
+        self.lr = np.asarray(0.05)
+        self.per_epoch = len(X) // batch_size
+        self()                                                  # warm-up epoch
+
+    def __call__(self):
+        order = self.rng.permutation(len(self.X1))
+        m, bs = self.per_epoch, self.bs
+        X, Y = self.X1[order][:m * bs].reshape(m, bs, -1), self.Y[order][:m * bs].reshape(m, bs, -1)
+        t0 = time.perf_counter()
+        fused_sgd_steps(self.cache, X, Y, self.lr, self.grads, self.tmp)
+        return (time.perf_counter() - t0) / m * 1e6
+
+
+def fused_sgd_steps(cache, X_aug, Y, lr, grads, tmp):
+    """The fused loop as it was: forward, δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y)/n, backward, θ ← θ − ηg, all inline."""
+    net = cache.net
+    g = net._block_views(grads)
+    dT = [d.transpose(0, 2, 1) for d in cache.deltas]
+    H = len(cache.z) - 1
+    back = [np.empty_like(cache.z[i]) for i in range(H)]
+    f = [up[2] for up in cache._up]
+    df = {i: kernel for _, _, kernel, i in cache._down}
+    hidden_up = [(net._blocks_T[i], cache.z[i], f[i], cache.a[i + 1], cache._aug[i + 1]) for i in range(H)]
+    hidden_down = [(cache._aug[i + 1], g[i + 1], net._weights[i + 1], back[i], df[i], cache.z[i],
+                    cache.fz[i], cache.deltas[i], dT[i]) for i in reversed(range(H))]
+    BT_L, z_L, d_L, dT_L, g_1 = net._blocks_T[H], cache.z[H], cache.deltas[H], dT[H], g[0]
+    f_out, params, a_L, inv_n = cache.head.activate_into, net._params, cache.a[-1], cache.inv_n
+    matmul, subtract, multiply = np.matmul, np.subtract, np.multiply
+    for x, y in zip(X_aug, Y):
+        a_aug = x
+        for BT, z, fk, a, next_aug in hidden_up:
+            matmul(a_aug, BT, out=z)
+            fk(z, a)
+            a_aug = next_aug
+        matmul(a_aug, BT_L, out=z_L)
+        if f_out is not None:
+            f_out(z_L, a_L)
+        subtract(a_L, y, out=d_L)
+        if inv_n is not None:
+            multiply(d_L, inv_n, out=d_L)
+        d, dTl = d_L, dT_L
+        for a_aug, gl, W, bk, dfk, z, fz, d_l, dT_l in hidden_down:
+            matmul(dTl, a_aug, out=gl)
+            matmul(d, W, out=bk)
+            dfk(z, fz, bk, d_l)
+            d, dTl = d_l, dT_l
+        matmul(dTl, x, out=g_1)
+        multiply(grads, lr, out=tmp)
+        subtract(params, tmp, out=params)
+    return grads
+
+
+def same_weights(X, y, batch_size):
+    """Do the old fused loop and the one path end an epoch with the same weights, bit for bit?"""
+    fused = FusedEpoch(X, y, 1, batch_size)                     # its first epoch ran as a warm-up
+    fused()
+    net = nnbook.MLP([2, 4, 4, 1], "relu", "sigmoid", init=("normal", {"std": 0.05}), seed=[0])
+    trainer = nnbook.Trainer(net, X, y, epochs=2, batch_size=batch_size, lr=0.05, seed=0, shuffle=True)
+    trainer.run(steps=2 * fused.per_epoch)
+    return np.array_equal(fused.net.params, net.params)
 
 
 class TorchEpoch:
@@ -110,6 +187,7 @@ def main(argv=None):
     for batch_size in (1, 32):
         print(f"\nbatch size {batch_size}:")
         timers = {K: NnbookEpoch(X, y, K, batch_size, args.repeats) for K in KS}
+        timers.update({f"before K={K}": FusedEpoch(X, y, K, batch_size) for K in (1, 32)})
         if have_torch:
             timers["1 thread"] = TorchEpoch(X, y, batch_size, 1)
             timers["default threads"] = TorchEpoch(X, y, batch_size, None)
@@ -124,6 +202,14 @@ def main(argv=None):
                     step = timer()
                 us[key].append(step)
         k1 = us[1]
+        for K in (1, 32):
+            before = us[f"before K={K}"]
+            ratio = median(a / b for a, b in zip(us[K], before))
+            print(f"  before (fused SGD) K = {K:2d}: {median(before):7.1f} µs per step; after (one path) "
+                  f"{median(us[K]):7.1f} µs: after/before = {ratio:.3f}")
+        if batch_size in (1, 32) and len(X) % batch_size == 0:
+            print(f"  before and after end two epochs with the same weights, bit for bit: "
+                  f"{same_weights(X, y, batch_size)}")
         for K in KS:
             ratio = median(a / b for a, b in zip(us[K], k1))
             print(f"  nnbook  K = {K:2d}: {median(us[K]):7.1f} µs per step ({median(us[K]) / K:6.2f} µs per "

@@ -15,8 +15,9 @@ if importlib.util.find_spec("nnbook") is None:
 # weighted inputs and bends the sum through a fixed function. This chapter takes that part
 # apart. We look at every activation function in Qiu's chapter on feedforward networks (and
 # three newer ones), measure where each one stops passing gradients, and watch a ReLU neuron
-# die. Then we wire neurons into layers, write the forward pass in matrix form, and count
-# the parameters of Kneusel's 2-3-2-1 network.
+# die. Then we wire neurons into layers, write the forward pass in matrix form, choose the
+# output layer for a classifier, count the parameters of Kneusel's 2-3-2-1 network, and check
+# the book's weight layout against a network trained by scikit-learn.
 #
 # ## What you will learn
 #
@@ -27,7 +28,9 @@ if importlib.util.find_spec("nnbook") is None:
 #   are from the real thing;
 # - why a single large step can kill a ReLU neuron for good, and how leaky ReLU avoids it;
 # - the forward pass of a feedforward network, for one sample and for a batch
-#   ($Z^{(l)}=A^{(l-1)}W^{(l)\top}+\mathbf 1\mathbf b^{(l)\top}$), and how to count its parameters.
+#   ($Z^{(l)}=A^{(l-1)}W^{(l)\top}+\mathbf 1\mathbf b^{(l)\top}$), and how to count its parameters;
+# - which output layer a classifier uses: one sigmoid unit for two classes, softmax for
+#   several, each paired with the cross-entropy loss.
 #
 # Every number below is computed in the cell next to it. Cells that end in `assert` tie the
 # code written here to the `nnbook` package and to the numbers in the sources.
@@ -39,13 +42,14 @@ from html import escape
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML, display
+from matplotlib.patches import Circle, FancyBboxPatch
 
+from nnbook import losses, plots
 from nnbook.activations import ACTIVATIONS, get
 from nnbook.network import count_parameters, forward
 from nnbook.widgets import ActivationExplorer, activation_figure
 
-plt.rcParams.update({"figure.figsize": (6, 4), "figure.dpi": 100, "savefig.dpi": 100,
-                     "axes.grid": True, "grid.alpha": 0.3, "font.size": 9})
+plots.use_book_style()  # 6×4 in at 100 dpi, a light grid, 9-point text
 
 
 def fmt(v, digits=4):
@@ -65,8 +69,41 @@ def fmt(v, digits=4):
 # The sum $z$ is the *net input* (or pre-activation), and $a$ is the neuron's *activation*
 # (its output). The weights say how much each input counts and in which direction; the bias
 # shifts the point at which the neuron starts to respond. Training a network means choosing
-# all the $w$ and $b$; the functions $f$ are fixed in advance.
-#
+# all the $w$ and $b$; the functions $f$ are fixed in advance. The diagram draws the same
+# computation from left to right:
+
+# %% tags=["hide-input"]
+fig, ax = plt.subplots(figsize=(6, 2.9), layout="constrained")
+arrow = dict(arrowstyle="-|>", color="0.3", lw=1.2, shrinkA=0, shrinkB=0)
+sum_xy, f_xy, out_x, r = np.array([2.6, 0.0]), np.array([4.3, 0.0]), 5.8, 0.32
+for (label, y), w_label in zip([("$x_1$", 1.5), ("$x_2$", 0.6), ("$x_n$", -1.5)], ["$w_1$", "$w_2$", "$w_n$"]):
+    ax.add_patch(Circle((0, y), 0.27, fc="C2", ec="k", zorder=2))
+    ax.text(0, y, label, ha="center", va="center", color="w", fontsize=11, zorder=3)
+    start = np.array([0.27, y])
+    d = (sum_xy - start) / np.linalg.norm(sum_xy - start)
+    ax.annotate("", xy=sum_xy - r * d, xytext=start, arrowprops=arrow)
+    mid = start + 0.45 * (sum_xy - start)
+    ax.text(mid[0], mid[1] + 0.12, w_label, ha="center", va="bottom", fontsize=10, color="C3")
+ax.text(0, -0.45, "⋮", ha="center", va="center", fontsize=14)
+ax.text(0, -2.2, "inputs", ha="center", va="center")
+ax.annotate("", xy=(sum_xy[0], r), xytext=(sum_xy[0], 1.4), arrowprops=arrow)  # the bias
+ax.text(sum_xy[0], 1.5, "$b$", ha="center", va="bottom", fontsize=11, color="C3")
+ax.add_patch(FancyBboxPatch((2.05, -0.75), 2.85, 1.5, boxstyle="round,pad=0.05", fc="none", ec="0.6", ls="--"))
+ax.text(3.45, 0.95, "neuron", ha="center", va="bottom", color="0.45")
+ax.add_patch(Circle(sum_xy, r, fc="C0", ec="k", zorder=2))
+ax.text(*sum_xy, "Σ", ha="center", va="center", color="w", fontsize=13, zorder=3)
+ax.add_patch(FancyBboxPatch((f_xy[0] - 0.3, -0.3), 0.6, 0.6, boxstyle="round,pad=0.02", fc="C0", ec="k", zorder=2))
+ax.text(*f_xy, "$f$", ha="center", va="center", color="w", fontsize=13, zorder=3)
+ax.annotate("", xy=(f_xy[0] - 0.32, 0), xytext=(sum_xy[0] + r, 0), arrowprops=arrow)
+ax.text((sum_xy[0] + f_xy[0]) / 2 + 0.1, 0.1, "$z$", ha="center", va="bottom", fontsize=11)
+ax.annotate("", xy=(out_x, 0), xytext=(f_xy[0] + 0.32, 0), arrowprops=arrow)
+ax.text(out_x + 0.1, 0, "$a$", ha="left", va="center", fontsize=12)
+ax.text(3.45, -1.0, r"$z=w_1x_1+\dots+w_nx_n+b,\quad a=f(z)$", ha="center", va="top", fontsize=10)
+ax.set(xlim=(-0.5, 6.4), ylim=(-2.4, 2.0), aspect="equal", title="An artificial neuron (after Qiu, Fig. 5.1)")
+ax.axis("off")
+plt.show()
+
+# %% [markdown]
 # A worked example with three inputs and the logistic sigmoid $\sigma(z)=1/(1+e^{-z})$ as $f$:
 
 # %%
@@ -180,6 +217,7 @@ expected = {"sigmoid": "both sides", "tanh": "both sides", "hard_sigmoid": "both
             "hard_tanh": "both sides", "relu": "left", "leaky_relu": "none", "prelu": "none",
             "softplus": "left"}
 assert {name: saturation(ACTIVATIONS[name]) for name in expected} == expected
+print(f"Qiu's saturation statements for {len(expected)} functions match the computed column")
 
 # %% [markdown]
 # Two conventions matter at the kinks. Where $f'$ jumps (ReLU at 0, the hard functions at
@@ -203,6 +241,8 @@ print("elu   ELU(z) + 1 at z = −5, −10, −30: " + ", ".join(f"{v:.1e}" for 
       + ": positive, so ELU approaches −α = −1 but never reaches it")
 assert np.all(elu_tail > -1) and math.isclose(elu_tail[-1], -1, abs_tol=1e-12)
 s_vals = ACTIVATIONS["sigmoid"].f(np.linspace(-30, 30, 6001))
+print(f"sigmoid on [−30, 30]: smallest {s_vals.min():.1e}, 1 − largest {1 - s_vals.max():.1e}: "
+      "inside the open interval (0, 1)")
 assert 0 < s_vals.min() and s_vals.max() < 1  # open interval (0, 1): never reached
 
 # %% [markdown]
@@ -213,7 +253,7 @@ assert 0 < s_vals.min() and s_vals.max() < 1  # open interval (0, 1): never reac
 # with $h=10^{-6}$ rounding dominates instead, and a correct formula agrees to about
 # $10^{-9}$. The check covers 1,601 points in $[-8,8]$, skipping those within $10^{-4}$ of a
 # kink, for every activation with its default parameters and with other values. The worst
-# disagreement it finds is $1.3\times10^{-9}$, for Swish.
+# disagreement it finds is of the order of $10^{-9}$ (the cell prints it).
 
 # %%
 def central_difference(f, z, h=1e-6):
@@ -237,7 +277,7 @@ for act in variants:
     worst[label] = np.abs(act.df(zk) - central_difference(act.f, zk)).max()
 worst_label = max(worst, key=worst.get)
 print(f"{len(worst)} derivatives checked against central differences ({len(z_check)} points each, "
-      f"kinks excluded); worst error {worst[worst_label]:.1e}, for {worst_label}")
+      f"kinks excluded); worst error {worst[worst_label]:.0e}, for {worst_label}")
 assert max(worst.values()) < 1e-8
 
 # One-sided differences at ReLU's kink disagree: there is no derivative at 0.
@@ -317,62 +357,16 @@ assert round(float(tanh_.df(2.0)), 7) == 0.0706508
 z_fine = np.linspace(-10, 10, 200001)
 assert sig.df(z_fine).max() == 0.25 and tanh_.df(z_fine).max() == 1.0
 assert np.allclose(sig.df(z_fine), tanh_.df(z_fine / 2) / 4, rtol=0, atol=1e-15)  # σ′(z) = tanh′(z/2)/4
+print(f"σ′(z) = tanh′(z/2)/4 on {len(z_fine):,} points in [−10, 10]: "
+      f"{np.allclose(sig.df(z_fine), tanh_.df(z_fine / 2) / 4, rtol=0, atol=1e-15)}")
 
 # %% [markdown]
-# ### A teaser: products of derivatives
+# ### Why saturation matters in a network
 #
-# Saturation matters because derivatives multiply. [Chapter 2](02_backprop.ipynb) shows that the gradient reaching
-# a layer is a product with one factor $f'(z)$ and one weight matrix for each layer above it.
-# Even at its best, $\sigma'\le0.25$, so a chain of $L$ sigmoid layers whose weight matrices
-# have spectral norm at most 1 (with one neuron per layer: $\lvert w\rvert\le1$) multiplies a
-# gradient by at most $0.25^L$ (from Qiu §5.5). The norm matters: with $n$ neurons per layer
-# and every weight equal to 1, one layer's factor can be as large as $n\cdot0.25$. The
-# smallest possible chain has one sigmoid neuron per layer, each with $w=1$ and $b=0$. Its
-# derivative $\mathrm da_L/\mathrm dx$ is the product of the $\sigma'(z_l)$ (the chain rule).
-# The cell checks it against the bound and, for $L\le5$, against a central difference of the
-# whole chain. (In deeper chains the change of the output $a_L\approx0.66$ drowns in rounding; at
-# $L=20$ it is smaller than the gap between neighbouring float64 numbers near 0.66, so the
-# gradient has vanished below what the output can even register.)
-
-# %%
-def sigmoid_chain(x, L, w=1.0):
-    """a_l = σ(w·a_(l−1)), a_0 = x.  Returns a_L and da_L/dx (a product of w·σ′(z_l))."""
-    a, grad = x, 1.0
-    for _ in range(L):
-        z = w * a
-        grad *= w * sig.df(z)
-        a = sig.f(z)
-    return a, grad
-
-
-print(" L    da_L/dx      0.25^L      a_L")
-for L in [1, 2, 5, 10, 20]:
-    a_L, grad = sigmoid_chain(0.0, L)
-    print(f"{L:2d}   {grad:.4e}   {0.25 ** L:.4e}   {a_L:.4f}")
-    assert grad <= 0.25 ** L
-    if L <= 5:  # deeper chains: the change of a_L drowns in rounding
-        numeric = (sigmoid_chain(1e-4, L)[0] - sigmoid_chain(-1e-4, L)[0]) / 2e-4
-        assert math.isclose(grad, numeric, rel_tol=1e-6)
-
-assert [0.25 ** L for L in (2, 5, 10)] == [0.0625, 9.765625e-4, 9.5367431640625e-07]
-assert math.isclose(0.25 ** 20, 9.095e-13, rel_tol=1e-4)
-a_20, grad_20 = sigmoid_chain(0.0, 20)
-assert 2e-4 * grad_20 < np.spacing(a_20)  # at L = 20 a step of 2e-4 in x cannot move a_L at all
-z_l = [sigmoid_chain(0.0, l)[0] for l in range(5)]  # z_l = a_(l−1) when w = 1, b = 0
-print("net inputs z_1, …, z_5:", ", ".join(f"{v:.2f}" for v in z_l))
-assert sigmoid_chain(0.0, 1)[1] == 0.25 and [round(v, 2) for v in z_l[:3]] == [0.0, 0.5, 0.62]
-J = np.diag(sig.df(np.zeros(4))) @ np.ones((4, 4))  # 4 sigmoid neurons, all weights 1, at z = 0
-print(f"4 neurons per layer, all weights 1: one layer's factor ‖J‖₂ = {np.linalg.norm(J, 2):.2f}")
-assert math.isclose(np.linalg.norm(J, 2), 4 * 0.25)
-relu_chain = forward(np.array([[1.0 - 1e-5], [1.0 + 1e-5]]), [np.eye(1)] * 20, [np.zeros(1)] * 20, "relu")
-assert math.isclose((relu_chain[1, 0] - relu_chain[0, 0]) / 2e-5, 1.0)  # ReLU: the factor is exactly 1
-
-# %% [markdown]
-# At $L=1$ the product equals the bound; from the second layer on it is below, because only
-# the first neuron sits at $z=0$ where $\sigma'$ peaks; the next ones see $z=0.5, 0.62,\dots$
-# A chain of active ReLUs with unit weights, in contrast, passes the gradient on unchanged
-# (each factor $f'$ is exactly 1), which is one reason ReLU made deep networks trainable.
-# [Chapter 2](02_backprop.ipynb) takes up the vanishing gradient in full.
+# Derivatives multiply. By the chain rule, the gradient that reaches a weight deep inside a
+# network contains one factor $f'(z)$ for every layer above it, and a sigmoid factor is never
+# more than 0.25 (the cell above). [Chapter 2](02_backprop.ipynb) derives that product
+# (backpropagation, after Qiu §5.5) and measures it through ten layers.
 #
 # ## Hard sigmoid and hard tanh
 #
@@ -401,10 +395,12 @@ print(f"sigmoid: value {v_s:.4f}, slope {k_s:.4f} at 0     tanh: value {v_t:.4f}
 assert np.allclose(hard_sig(z_grid), ACTIVATIONS["hard_sigmoid"].f(z_grid), atol=1e-9)
 assert np.allclose(hard_tanh(z_grid), ACTIVATIONS["hard_tanh"].f(z_grid), atol=1e-9)
 
+max_error = {}
 for name, smooth, hard, corners, expected_err in [
         ("sigmoid", sig, ACTIVATIONS["hard_sigmoid"], {-2.0, 2.0}, 0.119202922),
         ("tanh", tanh_, ACTIVATIONS["hard_tanh"], {-1.0, 1.0}, 0.238405844)]:
     err = np.abs(smooth.f(z_grid) - hard.f(z_grid))
+    max_error[name] = err.max()
     where = set(z_grid[np.isclose(err, err.max(), rtol=0, atol=1e-15)])
     print(f"largest |{name} − hard {name}| = {err.max():.9f} at z = "
           + " and ".join(f"{c:+.0f}" for c in sorted(where)))
@@ -445,7 +441,9 @@ plt.show()
 # exact zero, so a layer of ReLUs is *sparse*: at a random start, about half of the units are
 # off for any given input. Qiu also says that sigmoid units are "about 50% active", but that
 # depends on what "active" means (a sigmoid never outputs an exact 0). With "active" defined as
-# $z>0$, the cell measures both on a random layer of 100 units.
+# $z>0$, the cell measures both on a random layer of 100 units. (For the sigmoid, $z>0$ is the
+# same as $a>0.5$, so its "active" share and ReLU's share of zeros add up to 100% by
+# definition; the measurement is the share itself.)
 
 # %%
 rng = np.random.default_rng(1)
@@ -456,20 +454,27 @@ frac_relu_zero = np.mean(ACTIVATIONS["relu"].f(Z_sp) == 0)
 frac_sig_zero = np.mean(sig.f(Z_sp) == 0)
 frac_sig_above = np.mean(sig.f(Z_sp) > 0.5)
 print(f"ReLU outputs that are exactly 0:  {frac_relu_zero:.1%}")
-print(f"sigmoid outputs that are exactly 0: {frac_sig_zero:.1%}; above 0.5 (z > 0): {frac_sig_above:.1%}")
-assert 0.45 < frac_relu_zero < 0.55 and frac_sig_zero == 0 and frac_relu_zero + frac_sig_above == 1
+print(f"sigmoid outputs that are exactly 0: {frac_sig_zero:.1%} (smallest {sig.f(Z_sp).min():.3f}); "
+      f"above 0.5 (z > 0): {frac_sig_above:.1%}")
+assert 0.45 < frac_relu_zero < 0.55 and frac_sig_zero == 0 and 0.45 < frac_sig_above < 0.55
 
 # %% [markdown]
 # The relatives differ on the negative side. Leaky ReLU keeps a small slope $\lambda$ there,
 # PReLU learns that slope, and softplus $\ln(1+e^z)$ is a smooth ReLU whose derivative is the
 # sigmoid. The family ties together: PReLU with $a=0$ is ReLU, and with $a=0.01$ it is Qiu's leaky
-# ReLU. Softplus never lies more than $\ln2$ above ReLU, the gap being largest at 0.
+# ReLU. Softplus never lies more than $\ln2$ above ReLU, the gap being largest at 0. The cell
+# checks each statement against formulas written out here, not against `nnbook` itself.
 
 # %%
 zs = np.linspace(-6, 6, 1201)
-assert np.array_equal(get("prelu", a=0.0).f(zs), ACTIVATIONS["relu"].f(zs))
-assert np.array_equal(get("prelu", a=0.01).f(zs), ACTIVATIONS["leaky_relu"].f(zs))
-assert np.array_equal(ACTIVATIONS["softplus"].df(zs), sig.f(zs))
+assert np.array_equal(get("prelu", a=0.0).f(zs), np.maximum(zs, 0.0))
+leaky_formula = np.where(zs >= 0, zs, 0.01 * zs)  # max(0, z) + λ·min(0, z), λ = 0.01
+assert np.allclose(get("prelu", a=0.01).f(zs), leaky_formula, rtol=0, atol=1e-15)
+assert np.allclose(ACTIVATIONS["leaky_relu"].f(zs), leaky_formula, rtol=0, atol=1e-15)
+softplus_slope = central_difference(lambda v: np.log1p(np.exp(v)), zs)  # d/dz ln(1 + eᶻ), numerically
+assert np.allclose(softplus_slope, 1 / (1 + np.exp(-zs)), rtol=0, atol=1e-8)
+print("PReLU(a = 0) = max(0, z); PReLU(a = 0.01) = leaky ReLU = max(0, z) + 0.01·min(0, z); "
+      "softplus′ = σ (a central difference of ln(1 + eᶻ), to within 1e-8)")
 gap = ACTIVATIONS["softplus"].f(zs) - ACTIVATIONS["relu"].f(zs)
 print(f"softplus(0) = {ACTIVATIONS['softplus'].f(0.0):.10f} = ln 2; "
       f"largest gap to ReLU {gap.max():.10f} at z = {zs[gap.argmax()]:.1f}")
@@ -551,7 +556,7 @@ assert loss_l[-1] < 1e-4 and loss_fresh[-1] < 1e-12
 # learns the teacher almost exactly. It cannot match it perfectly, because its output below
 # zero is $0.01z$ instead of 0. The same ReLU neuron trained with $\eta=0.5$ from the start
 # never dies: the killer was the step size. (Exercise 3 finds the exact threshold.)
-# [Chapter 2](02_backprop.ipynb) shows a whole network losing its ReLUs this way at $\eta=0.5$.
+# [Chapter 2](02_two_moons.ipynb) shows a whole network losing its ReLUs this way at $\eta=0.5$.
 
 # %% tags=["hide-input"]
 fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), layout="constrained")
@@ -675,30 +680,13 @@ assert len(set(feedforward)) == 1 and len(set(feedback)) == 4
 # neurons, one output. Every neuron is connected to every neuron of the next layer.
 
 # %% tags=["hide-input"]
-def draw_network(ax, sizes, highlight=None):
-    """Circles for neurons, lines for weights; ``highlight`` = (layer, j, k) draws w^(layer)_jk bold."""
-    pos = {(l, i): (l, (n - 1) / 2 - i) for l, n in enumerate(sizes) for i in range(n)}
-    for l in range(1, len(sizes)):
-        for j in range(sizes[l - 1]):
-            for k in range(sizes[l]):
-                bold = highlight == (l, j, k)
-                (x0, y0), (x1, y1) = pos[l - 1, j], pos[l, k]
-                ax.plot([x0, x1], [y0, y1], color="C3" if bold else "0.6", lw=3 if bold else 1, zorder=1)
-    for (l, i), (px, py) in pos.items():
-        ax.scatter(px, py, s=500, color="C0" if 0 < l < len(sizes) - 1 else "C2", zorder=2,
-                   edgecolors="k")
-        ax.annotate(str(i), (px, py), ha="center", va="center", color="w", fontsize=8, zorder=3)
-    for l, n in enumerate(sizes):
-        label = "input" if l == 0 else ("output" if l == len(sizes) - 1 else "hidden")
-        ax.text(l, -max(sizes) / 2 - 0.3, f"layer {l}\n{label}, n = {n}", ha="center", va="top")
-    ax.set_xlim(-0.5, len(sizes) - 0.5)
-    ax.set_ylim(-max(sizes) / 2 - 1.1, max(sizes) / 2)
-    ax.axis("off")
-
-
-fig, ax = plt.subplots(figsize=(6, 3.6))
-draw_network(ax, [2, 3, 2, 1], highlight=(2, 2, 0))
-ax.set_title("Kneusel's 2-3-2-1 network; bold: the weight w⁽²⁾₂₀ (after Kneusel 2021, Fig. 9-4)")
+net_sizes, kinds = [2, 3, 2, 1], ["input", "hidden", "hidden", "output"]
+symbols = ["$\\mathbf{x}$", "$\\mathbf{a}^{(1)}$", "$\\mathbf{a}^{(2)}$", "$\\hat{\\mathbf{y}}$"]
+fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")
+plots.network_diagram(net_sizes, ax, numbered=True, highlight=(2, 2, 0),  # w⁽²⁾₂₀: neuron 2 of layer 1 → neuron 0 of layer 2
+                      labels=[f"{sym}  (layer {l})\n{kind}, n = {n}"
+                              for l, (sym, kind, n) in enumerate(zip(symbols, kinds, net_sizes))],
+                      title="Kneusel's 2-3-2-1 network; bold: the weight w⁽²⁾₂₀\n(after Kneusel 2021, Fig. 9-4)")
 plt.show()
 
 # %% [markdown]
@@ -730,6 +718,7 @@ for l, (W, b_l) in enumerate(zip(weights, biases), start=1):
     z = W @ a + b_l
     print(f"layer {l}: W{W.shape} @ a{a.shape} + b{b_l.shape} -> z = {fmt(z)}, a = σ(z) = {fmt(sigma(z))}")
     a = sigma(z)
+print(f"nnbook.network.forward gives the same output: {np.allclose(a, forward(x, weights, biases, 'sigmoid'))}")
 assert np.allclose(a, forward(x, weights, biases, "sigmoid"))
 
 # %% [markdown]
@@ -774,10 +763,68 @@ assert np.allclose(A, A_cols.T)
 assert np.allclose(A, forward(X, weights, biases, "sigmoid"))
 zs_nn, as_nn = forward(X, weights, biases, "sigmoid", return_all=True)
 assert np.allclose(zs_nn[-1], Z) and [a.shape for a in as_nn] == [(5, 2), (5, 3), (5, 2), (5, 1)]
+print("the batch equals the one-sample loop, Qiu's column form and nnbook.network.forward: "
+      f"{np.allclose(A, [one_sample(x) for x in X]) and np.allclose(A, A_cols.T) and np.allclose(A, forward(X, weights, biases, 'sigmoid'))}")
 
 # %% [markdown]
 # From here on the book uses `nnbook.network.forward` (and, from [chapter 2](02_backprop.ipynb), the `MLP` built on
 # the same equations).
+#
+# ## The output layer
+#
+# The hidden layers can use any of the activations above; the last layer is chosen for the
+# task. Qiu (§5.2.2) reads a network as a learned feature transform $\phi(\mathbf x)$ (the
+# hidden layers) followed by a classifier (the output layer), and for classification the
+# classifier is logistic or softmax regression:
+#
+# - **two classes**: one logistic (sigmoid) unit, $\hat y=\sigma(z^{(L)})$, read as the
+#   probability $P(y=1\mid\mathbf x)$;
+# - **$C$ classes**: $C$ units and the softmax
+#   $\hat y_c=e^{z_c}/\sum_{c'}e^{z_{c'}}$, which turns the $C$ net inputs (*logits*) into
+#   positive numbers that sum to 1, one probability per class.
+#
+# (A regression network, which predicts numbers, keeps the identity as its output
+# activation.) Either classifier is trained with the cross-entropy loss
+# $\mathcal L=-\mathbf y^\top\log\hat{\mathbf y}$ (Qiu §5.2.2): with a one-hot label $\mathbf y$
+# it is $-\log\hat y_c$ for the true class $c$, zero when the network gives the true class
+# probability 1 and growing without bound as that probability goes to 0. The sigmoid unit is
+# the two-class softmax in disguise:
+# $\operatorname{softmax}(0,z)_2=e^z/(1+e^z)=\sigma(z)$.
+#
+# The cell computes the softmax from scratch for three samples and three classes (subtracting
+# each row's largest logit first, which changes nothing mathematically but keeps $e^{z}$ from
+# overflowing) and checks it against `nnbook.losses`.
+
+# %%
+Z_out = np.array([[2.0, 1.0, 0.1],     # logits z⁽ᴸ⁾ of three samples, three classes
+                  [0.5, 0.5, 0.5],
+                  [-1.0, 3.0, 0.0]])
+classes = np.array([0, 2, 1])          # the true class of each sample
+E_out = np.exp(Z_out - Z_out.max(axis=1, keepdims=True))
+P_out = E_out / E_out.sum(axis=1, keepdims=True)
+ce_each = -np.log(P_out[np.arange(3), classes])
+for z_row, p_row, c, ce in zip(Z_out, P_out, classes, ce_each):
+    print(f"logits {fmt(z_row, 1)} → softmax {fmt(p_row)}, sum {p_row.sum():.4f}; "
+          f"true class {c}: −log p = {ce:.4f}")
+ce_nn = float(losses.cross_entropy(Z_out, losses.one_hot(classes, 3)))
+print(f"mean cross-entropy {ce_each.mean():.4f}; nnbook.losses.cross_entropy on the logits: {ce_nn:.4f}")
+assert np.allclose(P_out.sum(axis=1), 1.0) and np.allclose(P_out, losses.softmax(Z_out))
+assert np.allclose(losses.softmax(Z_out + 100.0), P_out)   # adding a constant to every logit changes nothing
+assert math.isclose(ce_each.mean(), ce_nn) and math.isclose(ce_each[1], math.log(3))
+
+z_two = np.linspace(-8, 8, 161)
+p_two = losses.softmax(np.column_stack([np.zeros_like(z_two), z_two]))[:, 1]
+print(f"softmax(0, z)₂ = σ(z) for {len(z_two)} values of z in [−8, 8]: {np.allclose(p_two, sig.f(z_two))}")
+assert np.allclose(p_two, sig.f(z_two), rtol=1e-12, atol=0)
+kneusel_ce = float(losses.log_loss(np.array([[0.03, 0.87, 0.10]]), np.array([[0.0, 1.0, 0.0]])))
+print(f"Kneusel's example, output (0.03, 0.87, 0.10), label class 1: cross-entropy {kneusel_ce:.6f}")
+assert round(kneusel_ce, 6) == 0.139262
+
+# %% [markdown]
+# The uniform logits of the second sample give probability $1/3$ to every class and a loss of
+# $\ln3\approx1.0986$: the price of knowing nothing. Which output pairs with which loss is
+# not arbitrary; [chapter 2](02_backprop.ipynb) shows that with these pairings the gradient of
+# the loss with respect to the output's net inputs is simply $\hat{\mathbf y}-\mathbf y$.
 #
 # ## Counting parameters
 #
@@ -799,12 +846,49 @@ assert sum(per_layer) == count_parameters(sizes) == 20
 # Kneusel names a weight $w^{(i)}_{jk}$: layer $i$, from node $j$ of the layer below to node $k$.
 # The bold weight in the figure, $w^{(2)}_{20}$, runs from node 2 of layer 1 to node 0 of
 # layer 2. In the book's convention (row = receiving neuron, column = sending neuron) it is
-# `weights[1][0, 2]`. In scikit-learn, whose `coefs_[i]` matrices have shape
-# (fan_in, fan_out), it is `coefs_[1][2, 0]`.
+# `weights[1][0, 2]`. scikit-learn, which Kneusel uses to train this very network, stores
+# its weight matrices `coefs_[i]` with shape (fan_in, fan_out), the transpose: there it is
+# `coefs_[1][2, 0]`.
+#
+# A layout convention is easy to get wrong, so the cell checks it against a real network.
+# It trains Kneusel's 2-3-2-1 sigmoid network the way his companion code does,
+# `MLPClassifier(hidden_layer_sizes=(3, 2), activation="logistic")`, on his data: petal
+# length and width of the 100 iris flowers of the species versicolor and virginica (we pick
+# the `lbfgs` solver, which converges on this small set without a warning). Then it runs the
+# book's forward pass with $W^{(l)}$ = `coefs_[l-1].T` and $\mathbf b^{(l)}$ =
+# `intercepts_[l-1]` and compares the result with scikit-learn's own `predict_proba`. Finally
+# it changes $w^{(2)}_{20}$ in both layouts and compares again: a wrong index would now
+# change two different weights.
 
 # %%
-print(f"w(2)_20 = weights[1][0, 2] = {weights[1][0, 2]:.4f}")
-assert weights[1][0, 2] == weights[1].T[2, 0]  # the sklearn layout is the transpose
+from sklearn.datasets import load_iris
+from sklearn.neural_network import MLPClassifier
+
+iris = load_iris()
+two_species = iris.target > 0                      # versicolor (1) and virginica (2)
+X_iris = iris.data[two_species][:, 2:4]            # petal length and width, cm
+y_iris = iris.target[two_species] - 1              # 0 = versicolor, 1 = virginica
+clf = MLPClassifier(hidden_layer_sizes=(3, 2), activation="logistic", solver="lbfgs",
+                    max_iter=2000, random_state=0).fit(X_iris, y_iris)
+
+W_sk = [c.T.copy() for c in clf.coefs_]            # (fan_in, fan_out) → the book's (n_out, n_in)
+b_sk = [c.copy() for c in clf.intercepts_]
+p_book = forward(X_iris, W_sk, b_sk, "sigmoid")[:, 0]
+p_sklearn = clf.predict_proba(X_iris)[:, 1]        # P(virginica)
+print(f"scikit-learn coefs_ shapes {[c.shape for c in clf.coefs_]} → the book's W shapes "
+      f"{[W.shape for W in W_sk]}; {sum(W.size + b_l.size for W, b_l in zip(W_sk, b_sk))} parameters")
+print(f"the book's forward pass = scikit-learn's predict_proba on all {len(X_iris)} flowers: "
+      f"{np.allclose(p_book, p_sklearn, rtol=0, atol=1e-12)}")
+assert np.allclose(p_book, p_sklearn, rtol=0, atol=1e-12)
+assert np.array_equal((p_book > 0.5).astype(int), clf.predict(X_iris))
+
+clf.coefs_[1][2, 0] += 0.5                         # w⁽²⁾₂₀ in scikit-learn's layout …
+W_sk[1][0, 2] += 0.5                               # … and in the book's
+p_book2 = forward(X_iris, W_sk, b_sk, "sigmoid")[:, 0]
+p_sklearn2 = clf.predict_proba(X_iris)[:, 1]
+print(f"after w⁽²⁾₂₀ += 0.5 in both layouts: outputs changed {not np.allclose(p_book2, p_book)}, "
+      f"still equal {np.allclose(p_book2, p_sklearn2, rtol=0, atol=1e-12)}")
+assert not np.allclose(p_book2, p_book) and np.allclose(p_book2, p_sklearn2, rtol=0, atol=1e-12)
 
 # %% [markdown]
 # ## The activation explorer
@@ -843,28 +927,35 @@ ActivationExplorer()
 # %% [markdown]
 # ## Checks
 #
-# The numbers this chapter takes from its sources, recomputed in one place:
+# The chapter's key numbers, recomputed in one place. Only the first group is printed in the
+# sources. The second group is derived here from the sources' definitions: these numbers
+# appear in neither book, and they are what a test of the formulas can pin down.
 
 # %%
-checks = {
-    "σ(0) = 0.5": sig.f(0.0) == 0.5,
-    "σ(2) = 0.8807970779778823": math.isclose(sig.f(2.0), 0.8807970779778823, rel_tol=1e-15),
-    "σ(−2) = 0.11920292202211755": math.isclose(sig.f(-2.0), 0.11920292202211755, rel_tol=1e-15),
-    "tanh(1) = 0.7615941559557649": math.isclose(tanh_.f(1.0), 0.7615941559557649, rel_tol=1e-15),
-    "σ′(1) = 0.19661193324148185": math.isclose(sig.df(1.0), 0.19661193324148185, rel_tol=1e-14),
-    "max σ′ = 0.25, max tanh′ = 1": sig.df(0.0) == 0.25 and tanh_.df(0.0) == 1.0,
-    "softplus(0) = ln 2": ACTIVATIONS["softplus"].f(0.0) == math.log(2),
-    "leaky ReLU slope λ = 0.01": ACTIVATIONS["leaky_relu"].df(-1.0) == 0.01,
-    "max |σ − hard σ| = 0.119202922": round(float(sig.f(-2.0)), 9) == 0.119202922,
-    "max |tanh − hard tanh| = 0.238405844": round(1 - float(tanh_.f(1.0)), 9) == 0.238405844,
-    "0.25^L = 0.0625, 9.765625e-4, 9.5367e-7, 9.095e-13 (L = 2, 5, 10, 20)":
-        all(math.isclose(0.25 ** L, v, rel_tol=1e-4)
-            for L, v in zip((2, 5, 10, 20), (0.0625, 9.765625e-4, 9.5367e-7, 9.095e-13))),
-    "the 2-3-2-1 network has 20 parameters": count_parameters([2, 3, 2, 1]) == 20,
+stated = {  # printed in the sources
+    "σ′ ≤ σ′(0) = 0.25 and tanh′ ≤ tanh′(0) = 1 (Qiu §5.5)":
+        sig.df(0.0) == 0.25 and tanh_.df(0.0) == 1.0 and sig.df(z_fine).max() == 0.25 and tanh_.df(z_fine).max() == 1.0,
+    "hard sigmoid from σ(0) = 0.5, σ′(0) = 0.25 (Qiu Eqs. 5.7–5.11)": round(v_s, 9) == 0.5 and round(k_s, 9) == 0.25,
+    "hard tanh from tanh(0) = 0, tanh′(0) = 1 (Qiu Eqs. 5.12–5.15)": round(v_t, 9) == 0.0 and round(k_t, 9) == 1.0,
+    "leaky ReLU slope λ = 0.01 (Qiu's example)": ACTIVATIONS["leaky_relu"].df(-1.0) == 0.01,
+    "the 2-3-2-1 network has 20 parameters (Kneusel ch. 9)": count_parameters([2, 3, 2, 1]) == 20,
+    "cross-entropy of (0.03, 0.87, 0.10) for class 1 is 0.139262 (Kneusel ch. 9)": round(kneusel_ce, 6) == 0.139262,
 }
-for claim, ok in checks.items():
-    print(f"{'ok ' if ok else 'FAIL'}  {claim}")
-assert all(checks.values())
+derived = {  # computed here from the sources' definitions
+    "max |σ − hard σ| = σ(−2) = 0.119202922, at z = ±2":
+        round(float(max_error["sigmoid"]), 9) == round(float(sig.f(-2.0)), 9) == 0.119202922,
+    "max |tanh − hard tanh| = 1 − tanh(1) = 0.238405844, at z = ±1":
+        round(float(max_error["tanh"]), 9) == round(1 - float(tanh_.f(1.0)), 9) == 0.238405844,
+    "tanh′(2) = 0.0706508 at the edge of Qiu's window [−2, 2]": round(float(tanh_.df(2.0)), 7) == 0.0706508,
+    "σ′ = 0.01 at |z| ≈ 4.5849 and tanh′ = 0.01 at |z| ≈ 2.9932 (saturation with ε = 0.01)":
+        sig.df(4.5848) > 0.01 > sig.df(4.5850) and tanh_.df(2.9931) > 0.01 > tanh_.df(2.9933),
+    "softplus(0) = ln 2": ACTIVATIONS["softplus"].f(0.0) == math.log(2),
+}
+for group, checks in (("stated in the sources", stated), ("derived here", derived)):
+    print(group)
+    for claim, ok in checks.items():
+        print(f"  {'ok  ' if ok else 'FAIL'}  {claim}")
+assert all(stated.values()) and all(derived.values())
 
 # %% [markdown]
 # ## Summary
@@ -874,8 +965,8 @@ assert all(checks.values())
 #   perceptron's step, there is no gradient to learn from.
 # - The sigmoid and tanh are smooth, bounded and saturate on both sides: beyond about
 #   $\lvert z\rvert>4.6$ (sigmoid) or $3.0$ (tanh) their derivative is below 0.01, and it is never
-#   more than 0.25 (sigmoid) or 1 (tanh). Products of such factors shrink with depth, at least as
-#   fast as $0.25^L$ for unit-weight sigmoid chains.
+#   more than 0.25 (sigmoid) or 1 (tanh). In a network such factors multiply, one per layer
+#   ([chapter 2](02_backprop.ipynb)).
 # - The hard sigmoid and hard tanh are clipped tangents at 0. They are cheap, but they miss by
 #   up to 0.1192 (at $z=\pm2$) and 0.2384 (at $z=\pm1$).
 # - ReLU passes gradients unchanged where it is active and gives exact zeros elsewhere, which
@@ -886,7 +977,11 @@ assert all(checks.values())
 #   $\mathbf a^{(l)}=f_l(\mathbf z^{(l)})$. For a batch with samples in rows it is
 #   $Z^{(l)}=A^{(l-1)}W^{(l)\top}+\mathbf 1\mathbf b^{(l)\top}$.
 #   A network with layer sizes $n^0,\dots,n^L$ has $\sum_l(n^{l-1}n^l+n^l)$ parameters: 20 for
-#   2-3-2-1.
+#   2-3-2-1. scikit-learn stores the same weights transposed, (fan_in, fan_out); with
+#   $W^{(l)}$ = `coefs_[l-1].T` the book's forward pass reproduces its predictions exactly.
+# - A classifier's output layer is one sigmoid unit for two classes or a softmax over $C$
+#   units for $C$ classes, trained with the cross-entropy $-\log\hat y_c$ of the true class;
+#   the sigmoid is the two-class softmax of the logits $(0, z)$.
 #
 # ## Exercises
 #
@@ -973,27 +1068,43 @@ print(f"2-4-4-1: {count_parameters([2, 4, 4, 1])}; 784-30-10: {count_parameters(
       f"maxout 20→10, k = 3: {10 * 3 * 21}")
 
 # %% [markdown]
-# **5. Can larger weights rescue a sigmoid chain?** The bound $0.25^L$ assumed weight matrices
-# of norm at most 1, here $\lvert w\rvert\le1$. In the chain $a_l=\sigma(w\,a_{l-1})$ every
-# factor is $w\,\sigma'(z_l)$, and $4\sigma'(0)=1$. So does $w=4$ keep the gradient alive?
-# Compute $\mathrm da_L/\mathrm dx$ at $x=0$ for $w=1$ and $w=4$ and $L=2,5,10,20$.
+# **5. Can larger weights rescue a sigmoid chain?** Take a chain of single sigmoid neurons,
+# $a_l=\sigma(w\,a_{l-1})$ with $a_0=x$. By the chain rule $\mathrm da_L/\mathrm dx$ is a product
+# of one factor $w\,\sigma'(z_l)$ per layer ([chapter 2](02_backprop.ipynb) treats such products in
+# general). Since $4\sigma'(0)=1$, does $w=4$ keep the gradient alive? Compute
+# $\mathrm da_L/\mathrm dx$ at $x=0$ for $w=1$ and $w=4$ and $L=2,5,10,20$.
 #
 # :::{dropdown} Solution
 # No. With $w=4$ the first factor is exactly 1, but the first layer outputs 0.5, so the second
 # layer sees $z=2$ and $4\sigma'(2)\approx0.42$. From then on the outputs settle near 0.98, the
 # net inputs near 3.92, and each factor is about $4\sigma'(3.92)\approx0.076$, worse than
-# the $\sigma'(0.66)\approx0.22$ of the $w=1$ chain.
-# Large weights push the net inputs into the saturated tails. For this chain, the smaller $w$
-# keeps a larger gradient at depth, and the bound $0.25^L$ is not the whole story.
-# Initialization (the subject of a chapter in preparation) is about choosing weights that avoid both failures.
+# the $\sigma'(0.66)\approx0.22$ of the $w=1$ chain. Large weights push the net inputs into
+# the saturated tails, so for this chain the smaller $w$ keeps the larger gradient at depth.
+# Initialization (the subject of a chapter in preparation) is about choosing weights that
+# avoid both failures. The cell computes the product and checks it against a central
+# difference of the whole chain.
 # :::
 
 # %% tags=["hide-cell"]
+def sigmoid_chain(x, L, w=1.0):
+    """a_l = σ(w·a_(l−1)), a_0 = x.  Returns a_L and da_L/dx (a product of w·σ′(z_l))."""
+    a, grad = x, 1.0
+    for _ in range(L):
+        z = w * a
+        grad *= w * sig.df(z)
+        a = sig.f(z)
+    return a, grad
+
+
 print(" L     w = 1        w = 4")
 for L in (2, 5, 10, 20):
     print(f"{L:2d}   {sigmoid_chain(0.0, L)[1]:.3e}   {sigmoid_chain(0.0, L, w=4.0)[1]:.3e}")
+for w_chain in (1.0, 4.0):  # the product is the derivative (deeper chains drown in rounding)
+    numeric = (sigmoid_chain(1e-4, 5, w_chain)[0] - sigmoid_chain(-1e-4, 5, w_chain)[0]) / 2e-4
+    assert math.isclose(sigmoid_chain(0.0, 5, w_chain)[1], numeric, rel_tol=1e-6)
 a_deep1, a_deep4 = sigmoid_chain(0.0, 40)[0], sigmoid_chain(0.0, 40, w=4.0)[0]
 factor1, factor4 = sig.df(a_deep1), 4 * sig.df(4 * a_deep4)
+print(f"w = 4, second layer: 4σ′(2) = {4 * sig.df(2.0):.2f}; products equal central differences at L = 5")
 print(f"deep in the chain: w = 1: a ≈ {a_deep1:.2f}, factor σ′(a) ≈ {factor1:.3f};  "
       f"w = 4: a ≈ {a_deep4:.2f}, z ≈ {4 * a_deep4:.2f}, factor 4σ′(z) ≈ {factor4:.3f}")
 assert sigmoid_chain(0.0, 20, w=4.0)[1] < sigmoid_chain(0.0, 20)[1] and factor4 < factor1
@@ -1003,19 +1114,25 @@ assert sigmoid_chain(0.0, 20, w=4.0)[1] < sigmoid_chain(0.0, 20)[1] and factor4 
 #
 # - Qiu Xipeng, *Neural Networks and Deep Learning* (神经网络与深度学习, online draft,
 #   <https://nndl.github.io/>), ch. 5 "Feedforward neural networks": the neuron (§5.1.1,
-#   Eqs. 5.1–5.3, Fig. 5.1) and the definition of saturation; the activation functions and their
-#   derivatives (§5.1.2, Eqs. 5.4–5.25, Table 5.1, Figs. 5.2–5.4); network structures (§5.1.3,
-#   Fig. 5.5); the forward pass (§5.2.1, Eqs. 5.26–5.30); derivative bounds and vanishing
-#   gradients (§5.5, Fig. 5.9); the "sensitive" window $[-2,2]$ of tanh (§5.7.2, data
-#   preprocessing). Corrections: the draft's sentence comparing "feedback" with
-#   "feedback" networks means memory networks; its "about 50% active" for sigmoid units
-#   holds only once "active" is defined (here $z>0$). The derivatives of hard sigmoid, hard tanh,
-#   leaky ReLU and PReLU, the gradient of maxout, the maximum approximation errors, the
-#   saturation thresholds and the bound $0.25^L$ (from $\sigma'\le0.25$ in §5.5) are derived
-#   here, not printed in the source.
+#   Eqs. 5.1–5.3; its diagram redrawn after Fig. 5.1) and the definition of saturation; the
+#   activation functions and their derivatives (§5.1.2, Eqs. 5.4–5.25, Table 5.1,
+#   Figs. 5.2–5.4); network structures (§5.1.3, Fig. 5.5); the forward pass (§5.2.1,
+#   Eqs. 5.26–5.30); the output layer, logistic for two classes and softmax for several, with
+#   the cross-entropy loss (§5.2.2); the derivative bounds $\sigma'\le0.25$, $\tanh'\le1$
+#   (§5.5, Fig. 5.9); the "sensitive" window $[-2,2]$ of tanh (§5.7.2, data preprocessing).
+#   Corrections: the draft's sentence comparing "feedback" with "feedback" networks means
+#   memory networks; its "about 50% active" for sigmoid units holds only once "active" is
+#   defined (here $z>0$). The derivatives of hard sigmoid, hard tanh, leaky ReLU and PReLU,
+#   the gradient of maxout, the maximum approximation errors and the saturation thresholds
+#   are derived here, not printed in the source.
 # - Ronald T. Kneusel, *Practical Deep Learning: A Python-Based Introduction* (No Starch Press,
 #   2021), ch. 9 "Training Neural Networks": the 2-3-2-1 network of ch. 8, Fig. 8-1, with
-#   20 parameters, and the weight $w^{(2)}_{20}$ (Fig. 9-4).
+#   20 parameters, the weight $w^{(2)}_{20}$ (Fig. 9-4), and the cross-entropy example
+#   (0.03, 0.87, 0.10) → 0.139262. The network's training with scikit-learn's
+#   `MLPClassifier(hidden_layer_sizes=(3, 2), activation="logistic")` on iris petal length
+#   and width, versicolor against virginica, follows his companion code
+#   (`chapter_08/nn_iris_mlpclassifier.py` in `rkneusel9/PracticalDeepLearningPython`); the
+#   `lbfgs` solver is our choice.
 # - Andrew Glassner, *Deep Learning: A Visual Approach* (No Starch Press, 2021), ch. 14: the
 #   2-4-4-1 two-moons network (37 parameters, exercise 4). Michael Nielsen, *Neural Networks
 #   and Deep Learning*, ch. 3: the 784-30-10 network (exercise 4).

@@ -14,28 +14,47 @@ accumulation:
 
 Worked example (Qiu Fig. 5.8): f = σ(wx + b) at x = 1, w = 0, b = 0 has
 ∂f/∂w = 0.25 both ways.  ReLU'(0) = 1, as in :mod:`nnbook.activations`.
+
+Every value and derivative is a finite float: an operation whose result (or local
+derivative) overflows float64 raises ``ValueError`` naming the operation, e.g.
+``exp: e^h overflows float64 for h = 710``.
 """
 from __future__ import annotations
 
 import math
+import numbers
+
+from nnbook import checks
 
 __all__ = ["Value", "Dual"]
 
 
 def _number(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        try:
-            import numpy as np
-            if isinstance(value, (np.integer, np.floating)) and not isinstance(value, np.bool_):
-                value = float(value)
-            else:
-                raise TypeError
-        except TypeError:
-            raise TypeError(f"{name}: expected a real number, got {type(value).__name__}") from None
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{name}: expected a finite number, got {value!r}")
-    return value
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name}: expected a real number, got {type(value).__name__}")
+    return checks.number(value, name)
+
+
+def _finite(op, *values):
+    """The results of ``op`` (value, local derivatives), refused if any overflowed to ±inf or NaN."""
+    if not all(math.isfinite(v) for v in values):
+        raise ValueError(f"{op}: the result overflows float64")
+    return values
+
+
+def _power(base, k, op):
+    """(base ** k, k · base ** (k − 1)), finite or a ValueError naming ``op``."""
+    try:
+        return _finite(op, base ** k, k * base ** (k - 1))
+    except OverflowError:
+        raise ValueError(f"{op}: the result overflows float64 ({base!r} ** {k!r})") from None
+
+
+def _exp(h, op="exp"):
+    try:
+        return math.exp(h)
+    except OverflowError:
+        raise ValueError(f"{op}: e^h overflows float64 for h = {h!r} (h > 709.78)") from None
 
 
 def _sigmoid(x):
@@ -54,6 +73,7 @@ class Value:
     """
 
     __slots__ = ("data", "grad", "label", "op", "parents", "local")
+    __array_ufunc__ = None      # array ∘ Value is refused (TypeError), not broadcast into an array of Values
 
     def __init__(self, data, label="", *, _parents=(), _op="", _local=()):
         self.data = _number(data, "data")
@@ -73,7 +93,8 @@ class Value:
     def _wrap(other):
         return other if isinstance(other, Value) else Value(_number(other, "other"))
 
-    def _make(self, data, op, parents, local):
+    def _make(self, data, op, parents, local, label=None):
+        _finite(label or ("other" if len(parents) == 2 or op.endswith("/") else op), data, *local)
         return Value(data, _parents=parents, _op=op, _local=local)
 
     # arithmetic
@@ -106,7 +127,8 @@ class Value:
             raise ZeroDivisionError("0 ** negative exponent")
         if self.data < 0 and not float(k).is_integer():
             raise ValueError(f"exponent: a negative base needs an integer exponent, got {k!r}")
-        return self._make(self.data ** k, f"**{k:g}", (self,), (k * self.data ** (k - 1),))
+        value, d = _power(self.data, k, "exponent")
+        return self._make(value, f"**{k:g}", (self,), (d,), "exponent")
 
     def __truediv__(self, other):
         other = self._wrap(other)
@@ -124,7 +146,7 @@ class Value:
     # primitives
     def exp(self):
         """e^h, local derivative e^h."""
-        e = math.exp(self.data)
+        e = _exp(self.data)
         return self._make(e, "exp", (self,), (e,))
 
     def log(self):
@@ -189,6 +211,7 @@ class Dual:
     """
 
     __slots__ = ("value", "der")
+    __array_ufunc__ = None
 
     def __init__(self, value, der=0.0):
         self.value = _number(value, "value")
@@ -201,15 +224,19 @@ class Dual:
     def _wrap(other):
         return other if isinstance(other, Dual) else Dual(_number(other, "other"), 0.0)
 
+    @staticmethod
+    def _make(op, value, der):
+        return Dual(*_finite(op, value, der))
+
     def __add__(self, other):
         other = self._wrap(other)
-        return Dual(self.value + other.value, self.der + other.der)
+        return self._make("other", self.value + other.value, self.der + other.der)
 
     __radd__ = __add__
 
     def __mul__(self, other):
         other = self._wrap(other)
-        return Dual(self.value * other.value, self.der * other.value + self.value * other.der)
+        return self._make("other", self.value * other.value, self.der * other.value + self.value * other.der)
 
     __rmul__ = __mul__
 
@@ -230,24 +257,30 @@ class Dual:
             raise ZeroDivisionError("0 ** negative exponent")
         if self.value < 0 and not float(k).is_integer():
             raise ValueError(f"exponent: a negative base needs an integer exponent, got {k!r}")
-        return Dual(self.value ** k, k * self.value ** (k - 1) * self.der)
+        value, d = _power(self.value, k, "exponent")
+        return self._make("exponent", value, d * self.der)
 
     def __truediv__(self, other):
-        return self * self._wrap(other) ** -1
+        other = self._wrap(other)
+        if other.value == 0:
+            raise ZeroDivisionError("0 ** negative exponent")
+        inv, d_inv = _power(other.value, -1.0, "other")           # a / b = a · b⁻¹, as the chapter derives it
+        inv = Dual(inv, d_inv * other.der)
+        return self._make("other", self.value * inv.value, self.der * inv.value + self.value * inv.der)
 
     def __rtruediv__(self, other):
-        return self._wrap(other) * self ** -1
+        return self._wrap(other) / self
 
     def exp(self):
         """(e^a, e^a·ȧ)."""
-        e = math.exp(self.value)
-        return Dual(e, e * self.der)
+        e = _exp(self.value)
+        return self._make("exp", e, e * self.der)
 
     def log(self):
         """(ln a, ȧ/a), a > 0."""
         if self.value <= 0:
             raise ValueError(f"log: expected a positive argument, got {self.value!r}")
-        return Dual(math.log(self.value), self.der / self.value)
+        return self._make("log", math.log(self.value), self.der / self.value)
 
     def tanh(self):
         """(tanh a, (1 − tanh² a)·ȧ)."""

@@ -13,48 +13,59 @@ and the same transform is applied to the test set.
 * :func:`statsville` — Chaudhury's man/woman/child mixture (ch. 1 SGD, ch. 3 softmax).
 * :func:`digits` — scikit-learn's bundled 8×8 digits (ch. 5 regularization).
 * :func:`load_mnist` — MNIST from IDX files on disk; never downloads (ch. 5).
+
+Limits: ``n`` is at most ``MAX_SAMPLES`` = 10⁷ points (an (n, 2) float64 array of
+160 MB, and the split copies it), ``noise`` at most ``MAX_NOISE`` = 10⁶ and ``turns``
+at most 10⁶ (the data live at scale 1; beyond, the points and their statistics
+overflow float64 long before they mean anything), ``seed`` at most 2³² − 1
+(scikit-learn's ``random_state``), and the split must leave at least one training
+point (and, for the stratified :func:`digits`, one test point per class).
 """
 from __future__ import annotations
 
 import gzip
+import math
+import os
 from pathlib import Path
 
 import numpy as np
 
+from nnbook import checks
+
 __all__ = ["two_moons", "circles", "spirals", "xor", "curve_fit_points", "byte_sample",
-           "statsville", "digits", "read_idx", "load_mnist", "standardize"]
+           "statsville", "digits", "read_idx", "load_mnist", "standardize", "MAX_SAMPLES", "MAX_NOISE"]
+
+#: the most points a generator makes on request
+MAX_SAMPLES = 10**7
+#: the largest noise (a standard deviation, the data being of scale 1) and number of spiral turns
+MAX_NOISE = 1e6
+#: the largest seed: scikit-learn's random_state is a 32-bit unsigned integer
+MAX_SEED = 2**32 - 1
 
 
 # --- argument checks and the shared split ---------------------------------------------
 
 def _check_n(n, name="n", minimum=2):
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"{name}: expected an integer, got {type(n).__name__}")
-    if n < minimum:
-        raise ValueError(f"{name}: expected an integer ≥ {minimum}, got {n}")
-    return int(n)
+    return checks.integer(n, name, minimum, MAX_SAMPLES)
 
 
-def _check_nonneg(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name}: expected a number ≥ 0, got {type(value).__name__}")
-    if not np.isfinite(value) or value < 0:
-        raise ValueError(f"{name}: expected a finite number ≥ 0, got {value!r}")
-    return float(value)
+def _check_noise(noise):
+    return checks.number(noise, "noise", 0, MAX_NOISE)
 
 
 def _check_seed(seed):
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed: expected an integer ≥ 0, got {seed!r}")
-    return int(seed)
+    return checks.integer(seed, "seed", 0, MAX_SEED)
 
 
-def _check_test_size(test_size):
-    if isinstance(test_size, bool) or not isinstance(test_size, (int, float, np.integer, np.floating)):
-        raise TypeError(f"test_size: expected a fraction in [0, 1), got {type(test_size).__name__}")
-    if not (0 <= test_size < 1):
-        raise ValueError(f"test_size: expected a fraction in [0, 1), got {test_size!r}")
-    return float(test_size)
+def _check_split(test_size, n, classes=1):
+    """test_size as a float in [0, 1) that leaves a training point (and ``classes`` test points)."""
+    test_size = checks.number(test_size, "test_size", 0, 1, high_open=True)
+    n_test = math.ceil(test_size * n)                # scikit-learn's train_test_split rounds up
+    if test_size > 0 and min(n - n_test, n_test) < classes:
+        need = "at least one training point" if classes == 1 else f"at least {classes} points (one per class) in each"
+        raise ValueError(f"test_size: {test_size:g} of {n} points gives {n - n_test} training and {n_test} test "
+                         f"points; expected {need}")
+    return test_size
 
 
 def standardize(X_train, X_test):
@@ -62,14 +73,17 @@ def standardize(X_train, X_test):
 
     A feature that is constant on the training set is only shifted (σ taken as 1).
     """
-    X_train = np.asarray(X_train, dtype=float)
-    X_test = np.asarray(X_test, dtype=float)
+    X_train = checks.real_array(X_train, "X_train", nonempty=False)
+    X_test = checks.real_array(X_test, "X_test", nonempty=False)
     if X_train.ndim != 2 or X_train.shape[0] < 1:
         raise ValueError(f"X_train: expected shape (n ≥ 1, features), got {X_train.shape}")
     if X_test.ndim != 2 or X_test.shape[1] != X_train.shape[1]:
         raise ValueError(f"X_test: expected shape (m, {X_train.shape[1]}), got {X_test.shape}")
-    mu = X_train.mean(axis=0)
-    sd = X_train.std(axis=0)
+    with np.errstate(all="ignore"):
+        mu = X_train.mean(axis=0)
+        sd = X_train.std(axis=0)
+    if not (np.all(np.isfinite(mu)) and np.all(np.isfinite(sd))):
+        raise ValueError("X_train: its mean or standard deviation overflows float64")
     sd[sd == 0] = 1.0
     return (X_train - mu) / sd, (X_test - mu) / sd
 
@@ -102,10 +116,8 @@ def two_moons(n=2048, noise=0.08, test_size=0.25, seed=0, standardize=True):
     training set's mean and std.  Glassner used the global seed 42 without
     random_state, so the exact points differ; the protocol is the same.
     """
-    n = _check_n(n)
-    noise = _check_nonneg(noise, "noise")
-    test_size = _check_test_size(test_size)
-    seed = _check_seed(seed)
+    n, noise, seed = _check_n(n), _check_noise(noise), _check_seed(seed)
+    test_size, standardize = _check_split(test_size, n), checks.flag(standardize, "standardize")
     from sklearn.datasets import make_moons
     X, y = make_moons(n_samples=n, noise=noise, random_state=seed)
     return _split(X, y, test_size, seed, standardize)
@@ -117,14 +129,9 @@ def circles(n=1024, noise=0.1, factor=0.5, test_size=0.25, seed=0, standardize=T
     scikit-learn ``make_circles`` with Gaussian noise σ = ``noise``; same split and
     standardization as :func:`two_moons`.  Not linearly separable.
     """
-    n = _check_n(n)
-    noise = _check_nonneg(noise, "noise")
-    if isinstance(factor, bool) or not isinstance(factor, (int, float, np.integer, np.floating)):
-        raise TypeError(f"factor: expected a number in (0, 1), got {type(factor).__name__}")
-    if not (0 < factor < 1):
-        raise ValueError(f"factor: expected a number in (0, 1), got {factor!r}")
-    test_size = _check_test_size(test_size)
-    seed = _check_seed(seed)
+    n, noise, seed = _check_n(n), _check_noise(noise), _check_seed(seed)
+    factor = checks.number(factor, "factor", 0, 1, low_open=True, high_open=True)
+    test_size, standardize = _check_split(test_size, n), checks.flag(standardize, "standardize")
     from sklearn.datasets import make_circles
     X, y = make_circles(n_samples=n, noise=noise, factor=factor, random_state=seed)
     return _split(X, y, test_size, seed, standardize)
@@ -135,17 +142,12 @@ def spirals(n=1024, noise=0.05, turns=1.5, classes=2, test_size=0.25, seed=0, st
 
     Arm c: r = u, θ = 2π·turns·u + 2πc/classes, u ~ U(0, 1]; point
     (r cos θ, r sin θ) + N(0, σ²) noise, σ = ``noise``.  Labels 0 … classes−1,
-    about n/classes points each.
+    about n/classes points each (so 2 ≤ classes ≤ n).
     """
-    n = _check_n(n)
-    noise = _check_nonneg(noise, "noise")
-    if isinstance(turns, bool) or not isinstance(turns, (int, float, np.integer, np.floating)):
-        raise TypeError(f"turns: expected a number > 0, got {type(turns).__name__}")
-    if not np.isfinite(turns) or turns <= 0:
-        raise ValueError(f"turns: expected a finite number > 0, got {turns!r}")
-    classes = _check_n(classes, "classes", minimum=2)
-    test_size = _check_test_size(test_size)
-    seed = _check_seed(seed)
+    n, noise, seed = _check_n(n), _check_noise(noise), _check_seed(seed)
+    turns = checks.number(turns, "turns", 0, MAX_NOISE, low_open=True)
+    classes = checks.integer(classes, "classes", 2, n)
+    test_size, standardize = _check_split(test_size, n), checks.flag(standardize, "standardize")
     rng = np.random.default_rng(seed)
     y = np.arange(n) % classes
     u = 1.0 - rng.random(n)                   # (0, 1]
@@ -161,10 +163,8 @@ def xor(n=1024, noise=0.0, test_size=0.25, seed=0, standardize=True):
     Gaussian noise σ = ``noise`` is added to the points after labelling, so labels
     near the axes become ambiguous.  No straight line separates the classes.
     """
-    n = _check_n(n)
-    noise = _check_nonneg(noise, "noise")
-    test_size = _check_test_size(test_size)
-    seed = _check_seed(seed)
+    n, noise, seed = _check_n(n), _check_noise(noise), _check_seed(seed)
+    test_size, standardize = _check_split(test_size, n), checks.flag(standardize, "standardize")
     rng = np.random.default_rng(seed)
     X = rng.uniform(-1.0, 1.0, (n, 2))
     y = (X[:, 0] * X[:, 1] < 0).astype(np.int64)
@@ -228,11 +228,11 @@ def statsville(n=2000, test_size=0.25, seed=0, standardize=True):
     False (raw cm/kg), or "scalar" — the book's single mean and std over all
     numbers of the training set, which leaves the features squeezed near ±1.
     """
-    n = _check_n(n)
-    test_size = _check_test_size(test_size)
-    seed = _check_seed(seed)
-    if standardize not in (True, False, "scalar"):
+    n, seed = _check_n(n), _check_seed(seed)
+    test_size = _check_split(test_size, n)
+    if not (isinstance(standardize, (bool, np.bool_)) or (isinstance(standardize, str) and standardize == "scalar")):
         raise ValueError(f"standardize: expected True, False or 'scalar', got {standardize!r}")
+    standardize = standardize if standardize == "scalar" else bool(standardize)
     rng = np.random.default_rng(seed)
     weights = np.array([STATSVILLE[c][0] for c in range(3)])
     y = rng.choice(3, size=n, p=weights)
@@ -255,8 +255,7 @@ def digits(test_size=0.25, seed=0):
     X has shape (n, 64) (pixel values 0 … 16 divided by 16), y the digit 0 … 9;
     a seeded stratified train/test split.
     """
-    test_size = _check_test_size(test_size)
-    seed = _check_seed(seed)
+    test_size, seed = _check_split(test_size, 1797, classes=10), _check_seed(seed)
     from sklearn.datasets import load_digits
     X, y = load_digits(return_X_y=True)
     return _split(X / 16.0, y, test_size, seed, False, stratify=test_size > 0)
@@ -265,13 +264,19 @@ def digits(test_size=0.25, seed=0):
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 
 
+def _path(path):
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path: expected a file or folder name (str or pathlib.Path), got {type(path).__name__}")
+    return Path(path)
+
+
 def read_idx(path):
     """Read one IDX file (LeCun's MNIST format, optionally gzipped) into an ndarray (chapter 5).
 
     Header: two zero bytes, a type code (0x08 = uint8, …), the number of
     dimensions d, then d big-endian int32 sizes, then the data.
     """
-    path = Path(path)
+    path = _path(path)
     if not path.is_file():
         raise FileNotFoundError(f"path: no such file {str(path)!r}")
     opener = gzip.open if path.suffix == ".gz" else open
@@ -285,7 +290,9 @@ def read_idx(path):
         raise ValueError(f"path: {str(path)!r} is truncated (header)")
     shape = tuple(int(s) for s in np.frombuffer(raw, dtype=">i4", count=ndim, offset=4))
     dtype = np.dtype(_IDX_TYPES[raw[2]])
-    count = int(np.prod(shape)) if shape else 1
+    if any(s < 0 for s in shape):
+        raise ValueError(f"path: {str(path)!r} has a negative size in its header {shape}")
+    count = math.prod(shape)
     if len(raw) - header != count * dtype.itemsize:
         raise ValueError(f"path: {str(path)!r} holds {len(raw) - header} data bytes, expected "
                          f"{count * dtype.itemsize} for shape {shape}")
@@ -309,7 +316,8 @@ def load_mnist(path, flatten=True):
     images flattened to rows of 784 (``flatten=False`` keeps 28 × 28), y int64.
     A missing file raises FileNotFoundError naming it.
     """
-    folder = Path(path)
+    folder = _path(path)
+    flatten = checks.flag(flatten, "flatten")
     if not folder.is_dir():
         raise FileNotFoundError(f"path: no such folder {str(folder)!r}")
     out = []

@@ -24,6 +24,8 @@ Conventions, and how they map to the sources
   Kneusel's "Caffe-style Xavier", N(0, 1)·√(1/fan_in), is ``lecun_normal``
   (also Nielsen's improved initialization, N(0, 1/n_in)).
 * ``he_normal`` N(0, 2/fan_in), ``he_uniform`` U(±√(6/fan_in)) (He et al. 2015).
+* A shape asks for at most ``checks.MAX_ELEMENTS`` (10⁸) weights; ``activation`` is
+  scikit-learn's name (identity, logistic, tanh, relu) or one of :mod:`nnbook.activations`.
 * ``small_uniform`` 0.01·U[0, 1) and ``small_normal`` 0.01·N(0, 1) are the
   "early practice" of Kneusel ch. 9; ``large_normal`` N(0, 1) is Nielsen's
   ``large_weight_initializer``.
@@ -36,6 +38,9 @@ from typing import Callable
 
 import numpy as np
 
+from nnbook import checks
+from nnbook.activations import ACTIVATIONS
+
 __all__ = [
     "Init", "INITS", "get", "names", "fans",
     "zeros", "constant", "small_uniform", "small_normal", "normal", "large_normal",
@@ -43,41 +48,21 @@ __all__ = [
 ]
 
 _LOGISTIC = ("sigmoid", "logistic")
+#: the activation names glorot_bound knows: scikit-learn's (identity, logistic, tanh, relu) and nnbook's
+GLOROT_ACTIVATIONS = ("logistic",) + tuple(ACTIVATIONS)
 
 
-def _check_shape(shape, *, need_fans):
-    if isinstance(shape, (int, np.integer)) and not isinstance(shape, bool):
-        shape = (shape,)
-    try:
-        shape = tuple(shape)
-    except TypeError:
-        raise TypeError(f"shape: expected a tuple of positive integers, got {shape!r}") from None
-    if not shape or any(isinstance(s, bool) or not isinstance(s, (int, np.integer)) or s < 1 for s in shape):
-        raise ValueError(f"shape: expected a tuple of positive integers, got {shape!r}")
+def _shape(shape, *, need_fans):
+    shape = checks.shape(shape, "shape")
     if need_fans and len(shape) < 2:
         raise ValueError(f"shape: expected (..., n_out, n_in) so that fan_in and fan_out are defined, "
                          f"got {shape!r}")
-    return tuple(int(s) for s in shape)
-
-
-def _check_rng(rng):
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng: expected a numpy.random.Generator (np.random.default_rng(seed)), "
-                        f"got {type(rng).__name__}")
-    return rng
-
-
-def _check_positive(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
-    if not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{name}: expected a finite number > 0, got {value!r}")
-    return float(value)
+    return shape
 
 
 def fans(shape):
     """(fan_in, fan_out) = (shape[-1], shape[-2]) for a weight shape (..., n_out, n_in) (chapter 4)."""
-    shape = _check_shape(shape, need_fans=True)
+    shape = _shape(shape, need_fans=True)
     return shape[-1], shape[-2]
 
 
@@ -85,16 +70,12 @@ def fans(shape):
 
 def zeros(shape, rng=None):
     """w = 0 (chapter 4): every unit of a layer computes the same thing, so symmetry is never broken."""
-    return np.zeros(_check_shape(shape, need_fans=False))
+    return np.zeros(_shape(shape, need_fans=False))
 
 
 def constant(shape, rng=None, value=0.1):
     """w = c for every weight (chapter 4): the symmetric-weights failure with a non-zero c."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"value: expected a number, got {type(value).__name__}")
-    if not np.isfinite(value):
-        raise ValueError(f"value: expected a finite number, got {value!r}")
-    return np.full(_check_shape(shape, need_fans=False), float(value))
+    return np.full(_shape(shape, need_fans=False), checks.number(value, "value"))
 
 
 def small_uniform(shape, rng, scale=0.01):
@@ -102,14 +83,14 @@ def small_uniform(shape, rng, scale=0.01):
 
     Mean s/2, variance s²/12 (all weights positive, as the text describes it).
     """
-    scale = _check_positive(scale, "scale")
-    return scale * _check_rng(rng).random(_check_shape(shape, need_fans=False))
+    scale = checks.number(scale, "scale", 0, low_open=True)
+    return scale * checks.generator(rng).random(_shape(shape, need_fans=False))
 
 
 def small_normal(shape, rng, scale=0.01):
     """w = s·ε, ε ~ N(0, 1), s = ``scale`` = 0.01 (chapter 4; Kneusel's early practice)."""
-    scale = _check_positive(scale, "scale")
-    return scale * _check_rng(rng).standard_normal(_check_shape(shape, need_fans=False))
+    scale = checks.number(scale, "scale", 0, low_open=True)
+    return scale * checks.generator(rng).standard_normal(_shape(shape, need_fans=False))
 
 
 def normal(shape, rng, std=0.05):
@@ -117,25 +98,30 @@ def normal(shape, rng, std=0.05):
 
     Glassner's N(0, 0.05) (Keras RandomNormal, stddev = 0.05) is the default.
     """
-    std = _check_positive(std, "std")
-    return std * _check_rng(rng).standard_normal(_check_shape(shape, need_fans=False))
+    std = checks.number(std, "std", 0, low_open=True)
+    return std * checks.generator(rng).standard_normal(_shape(shape, need_fans=False))
 
 
 def large_normal(shape, rng):
     """w ~ N(0, 1) (chapter 4; Nielsen's "large" initialization): saturates sigmoids in wide layers."""
-    return _check_rng(rng).standard_normal(_check_shape(shape, need_fans=False))
+    return checks.generator(rng).standard_normal(_shape(shape, need_fans=False))
 
 
 def glorot_bound(fan_in, fan_out, activation="relu"):
     """r = √(A / (fan_in + fan_out)), A = 2 if activation is "sigmoid"/"logistic" else 6 (chapter 4).
 
     scikit-learn's ``_init_coef`` bound; e.g. 2 → 3 gives 0.63246 (A = 2) and 1.09545 (A = 6).
+    ``activation`` is one of ``GLOROT_ACTIVATIONS`` (scikit-learn's names and nnbook's);
+    any other name is a ValueError, not a silent A = 6.
     """
     for name, value in (("fan_in", fan_in), ("fan_out", fan_out)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
             raise ValueError(f"{name}: expected a positive integer, got {value!r}")
     if not isinstance(activation, str):
         raise TypeError(f"activation: expected an activation name (str), got {type(activation).__name__}")
+    if activation not in GLOROT_ACTIVATIONS:
+        raise ValueError(f"activation: unknown activation {activation!r} for the Glorot bound; choose one of "
+                         f"{', '.join(GLOROT_ACTIVATIONS)}")
     factor = 2.0 if activation in _LOGISTIC else 6.0
     return float(np.sqrt(factor / (fan_in + fan_out)))
 
@@ -146,34 +132,34 @@ def glorot_uniform(shape, rng, activation="relu"):
     Exactly scikit-learn's ``MLPClassifier._init_coef`` (Kneusel ch. 9);
     variance r²/3 = A / (3(fan_in + fan_out)), i.e. 2/(fan_in + fan_out) for A = 6.
     """
-    shape = _check_shape(shape, need_fans=True)
+    shape = _shape(shape, need_fans=True)
     r = glorot_bound(shape[-1], shape[-2], activation)
-    return _check_rng(rng).uniform(-r, r, shape)
+    return checks.generator(rng).uniform(-r, r, shape)
 
 
 def xavier_normal(shape, rng):
     """w ~ N(0, 2/(fan_in + fan_out)) (chapter 4; Glorot & Bengio's normal variant, Qiu §5.7.4)."""
-    shape = _check_shape(shape, need_fans=True)
-    return np.sqrt(2.0 / (shape[-1] + shape[-2])) * _check_rng(rng).standard_normal(shape)
+    shape = _shape(shape, need_fans=True)
+    return np.sqrt(2.0 / (shape[-1] + shape[-2])) * checks.generator(rng).standard_normal(shape)
 
 
 def he_normal(shape, rng):
     """w ~ N(0, 2/fan_in) (chapter 4; He et al. 2015, for ReLU layers)."""
-    shape = _check_shape(shape, need_fans=True)
-    return np.sqrt(2.0 / shape[-1]) * _check_rng(rng).standard_normal(shape)
+    shape = _shape(shape, need_fans=True)
+    return np.sqrt(2.0 / shape[-1]) * checks.generator(rng).standard_normal(shape)
 
 
 def he_uniform(shape, rng):
     """w ~ U(−r, r), r = √(6/fan_in), so Var w = 2/fan_in (chapter 4; He et al. 2015)."""
-    shape = _check_shape(shape, need_fans=True)
+    shape = _shape(shape, need_fans=True)
     r = np.sqrt(6.0 / shape[-1])
-    return _check_rng(rng).uniform(-r, r, shape)
+    return checks.generator(rng).uniform(-r, r, shape)
 
 
 def lecun_normal(shape, rng):
     """w ~ N(0, 1/fan_in), std 1/√n_in (chapter 4; Nielsen's improved init, Kneusel's Caffe-style Xavier)."""
-    shape = _check_shape(shape, need_fans=True)
-    return np.sqrt(1.0 / shape[-1]) * _check_rng(rng).standard_normal(shape)
+    shape = _shape(shape, need_fans=True)
+    return np.sqrt(1.0 / shape[-1]) * checks.generator(rng).standard_normal(shape)
 
 
 # --- the table ---------------------------------------------------------------------
@@ -186,6 +172,15 @@ class Init:
     fn: Callable
     formula: str
     params: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not isinstance(self.name, str) or not isinstance(self.formula, str):
+            raise TypeError(f"name, formula: expected two str, got {type(self.name).__name__} and "
+                            f"{type(self.formula).__name__}")
+        if not callable(self.fn):
+            raise TypeError(f"fn: expected a function fn(shape, rng, **params), got {type(self.fn).__name__}")
+        if not isinstance(self.params, dict):
+            raise TypeError(f"params: expected a dict, got {type(self.params).__name__}")
 
     def __call__(self, shape, rng=None):
         return self.fn(shape, rng, **self.params)
@@ -214,6 +209,13 @@ def names() -> list[str]:
     return list(INITS)
 
 
+def _bind(entry, params):
+    """A copy of ``entry`` with ``params`` bound, checked now (one draw from a throwaway generator)."""
+    bound = {**entry.params, **params}
+    entry.fn((1, 1), np.random.default_rng(0), **bound)
+    return Init(entry.name, entry.fn, entry.formula, bound)
+
+
 def get(name, **params) -> Init:
     """Look up an initialization scheme by name, with its parameters bound (chapter 4).
 
@@ -221,22 +223,6 @@ def get(name, **params) -> Init:
     ``get("glorot_uniform", activation="logistic")`` uses A = 2.  An :class:`Init`
     passes through unchanged.  Unknown names and parameters raise ``ValueError``.
     """
-    if isinstance(name, Init):
-        if params:
-            raise ValueError("params: cannot bind parameters to an Init object; pass its name")
-        return name
-    if not isinstance(name, str):
+    if not isinstance(name, (str, Init)):
         raise TypeError(f"name: expected an initialization name (str), got {type(name).__name__}")
-    if name not in INITS:
-        raise ValueError(f"name: unknown initialization {name!r}; choose one of {', '.join(INITS)}")
-    entry = INITS[name]
-    if not params:
-        return entry
-    unknown = set(params) - set(entry.params)
-    if unknown:
-        allowed = ", ".join(entry.params) or "none"
-        raise ValueError(f"params: {name} takes parameters ({allowed}), got {', '.join(sorted(unknown))}")
-    bound = {**entry.params, **params}
-    # validate the parameters now (one draw from a throwaway generator), not at first use
-    entry.fn((1, 1), np.random.default_rng(0), **bound)
-    return Init(name, entry.fn, entry.formula, bound)
+    return checks.lookup(INITS, name, "initialization", Init, params, _bind)

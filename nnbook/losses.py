@@ -49,6 +49,8 @@ from typing import Callable
 
 import numpy as np
 
+from nnbook import checks
+
 __all__ = [
     "Loss", "LOSSES", "get", "names", "softmax", "log_softmax", "one_hot",
     "mse", "mse_grad", "mae", "mae_grad", "huber", "huber_grad",
@@ -68,12 +70,14 @@ TINY = np.finfo(float).tiny
 
 # --- argument checks -----------------------------------------------------------
 
+_NDARRAY, _FLOAT64 = np.ndarray, np.dtype(np.float64)
+
+
 def _as_float(a, name):
-    try:
-        arr = np.asarray(a, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name}: expected an array of numbers, got {type(a).__name__}") from None
-    return arr
+    """``a`` as float64 (float64 arrays pass as they are); None, strings, objects: TypeError naming it."""
+    if type(a) is _NDARRAY and a.dtype is _FLOAT64:
+        return a
+    return checks.real_array(a, name, finite=False, nonempty=False, bools=True)
 
 
 def _check(out, y, targets="finite", loss=""):
@@ -133,17 +137,6 @@ def _check_probabilities(out, loss, hint=""):
                          f"[{finite.min():g}, {finite.max():g}]{hint}")
 
 
-def _check_number(value, name, *, low=None, low_open=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
-    if not np.isfinite(value):
-        raise ValueError(f"{name}: expected a finite number, got {value!r}")
-    if low is not None and (value < low or (low_open and value == low)):
-        relation = ">" if low_open else "≥"
-        raise ValueError(f"{name}: expected {relation} {low}, got {value!r}")
-    return float(value)
-
-
 _IGNORE = dict(over="ignore", invalid="ignore", divide="ignore", under="ignore")
 
 
@@ -154,11 +147,11 @@ def softmax(z, axis=-1):
 
     Shift-invariant (softmax(z + c) = softmax(z)) and sums to 1 along ``axis``
     (chapter 3, "Softmax"; Chaudhury Eq. 9.6: [9.99, 10, 0.01, −10] →
-    [0.497, 0.502, 2.30e−5, 1.04e−9]).
+    [0.497, 0.502, 2.30e−5, 1.04e−9]).  ``axis`` is an integer axis of z, which needs at
+    least one score along it.  NaN or ±inf scores (a diverged model) give NaN rows, without
+    warnings, as the losses allow for ``out``.
     """
-    z = _as_float(z, "z")
-    if z.ndim == 0:
-        raise ValueError("z: expected at least one axis of scores, got a scalar")
+    z = _scores(z, axis)
     with np.errstate(**_IGNORE):
         return _softmax(z, axis)
 
@@ -181,11 +174,21 @@ def _softmax(z, axis=-1):
     return e
 
 
-def log_softmax(z, axis=-1):
-    """log softmax(z)_j = z_j − log Σ_k e^{z_k} = (z_j − m) − log Σ_k e^{z_k − m}, m = max z (chapter 3)."""
+def _scores(z, axis):
+    """``z`` as float64 with at least one score along the integer ``axis``."""
     z = _as_float(z, "z")
     if z.ndim == 0:
         raise ValueError("z: expected at least one axis of scores, got a scalar")
+    if type(axis) is not int or not -z.ndim <= axis < z.ndim:
+        axis = checks.integer(axis, "axis", -z.ndim, z.ndim - 1)
+    if z.shape[axis] == 0:
+        raise ValueError(f"z: expected at least one score along axis {axis}, got shape {z.shape}")
+    return z
+
+
+def log_softmax(z, axis=-1):
+    """log softmax(z)_j = z_j − log Σ_k e^{z_k} = (z_j − m) − log Σ_k e^{z_k − m}, m = max z (chapter 3)."""
+    z = _scores(z, axis)
     with np.errstate(**_IGNORE):
         s = z - np.max(z, axis=axis, keepdims=True)
         return s - np.log(np.sum(np.exp(s), axis=axis, keepdims=True))
@@ -194,15 +197,19 @@ def log_softmax(z, axis=-1):
 def one_hot(labels, k):
     """One-hot rows: one_hot([2, 0], 3) = [[0, 0, 1], [1, 0, 0]] (chapter 3).
 
-    ``labels`` are integers in 0 … k−1 of shape (n,); returns float64 (n, k).
+    ``labels`` are integers in 0 … k−1 of shape (n,); returns float64 (n, k), at most
+    ``checks.MAX_ELEMENTS`` (10⁸) entries.
     """
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
         raise ValueError(f"k: expected a positive integer number of classes, got {k!r}")
+    if isinstance(labels, (str, bytes, dict)) or labels is None:
+        raise TypeError(f"labels: expected a 1-D array of integers, got {type(labels).__name__}")
     lab = np.asarray(labels)
     if lab.ndim != 1 or not (np.issubdtype(lab.dtype, np.integer) or lab.size == 0):
         raise ValueError(f"labels: expected a 1-D array of integers, got dtype {lab.dtype} shape {lab.shape}")
     if lab.size and (lab.min() < 0 or lab.max() >= k):
         raise ValueError(f"labels: expected integers in 0 … {k - 1}, got values in [{lab.min()}, {lab.max()}]")
+    checks.size(lab.size * int(k), "k")
     y = np.zeros((lab.size, k))
     y[np.arange(lab.size), lab] = 1.0
     return y
@@ -249,7 +256,7 @@ def huber(out, y, delta=1.0):
     L = (1/n) Σ_i Σ_j h_δ(r_ij).  Quadratic (= mse) near 0, linear (like mae,
     slope δ) for outliers.
     """
-    delta = _check_number(delta, "delta", low=0, low_open=True)
+    delta = checks.number(delta, "delta", 0, low_open=True)
     out, y, n = _check(out, y)
     with np.errstate(**_IGNORE):
         a = np.abs(out - y)
@@ -259,7 +266,7 @@ def huber(out, y, delta=1.0):
 
 def huber_grad(out, y, delta=1.0):
     """∂L/∂out = clip(out − y, −δ, δ)/n for L = huber (chapter 3)."""
-    delta = _check_number(delta, "delta", low=0, low_open=True)
+    delta = checks.number(delta, "delta", 0, low_open=True)
     out, y, n = _check(out, y)
     with np.errstate(**_IGNORE):
         return np.clip(out - y, -delta, delta) / n
@@ -335,7 +342,7 @@ def focal(out, y, gamma=2.0):
     hard (0 or 1): with a soft label p_t is not a probability of being right, and γ = 0 would
     not give BCE (focal(0.6, y = 0.3) = 0.7765 against BCE 0.7947), so they are refused.
     """
-    gamma = _check_number(gamma, "gamma", low=0)
+    gamma = checks.number(gamma, "gamma", 0)
     out, y, n = _check(out, y, "prob", "focal")
     _check_hard_labels(y, "focal")
     _check_probabilities(out, "focal")
@@ -346,7 +353,7 @@ def focal(out, y, gamma=2.0):
 
 def focal_grad(out, y, gamma=2.0):
     """∂L/∂p = (2y − 1)·[γ(1 − p_t)^{γ−1} ln p_t − (1 − p_t)^γ / p_t] / n (chapter 3)."""
-    gamma = _check_number(gamma, "gamma", low=0)
+    gamma = checks.number(gamma, "gamma", 0)
     out, y, n = _check(out, y, "prob", "focal")
     _check_hard_labels(y, "focal")
     _check_probabilities(out, "focal")
@@ -362,7 +369,7 @@ def hinge(out, y, margin=1.0):
 
     L = (1/n) Σ_i Σ_j max(0, m − y_ij z_ij),   m = ``margin`` (usually 1).
     """
-    margin = _check_number(margin, "margin", low=0)
+    margin = checks.number(margin, "margin", 0)
     out, y, n = _check(out, y, "sign", "hinge")
     with np.errstate(**_IGNORE):
         return np.sum(np.maximum(0.0, margin - y * out), axis=(-2, -1)) / n
@@ -370,7 +377,7 @@ def hinge(out, y, margin=1.0):
 
 def hinge_grad(out, y, margin=1.0):
     """∂L/∂z = −y·[m − y z > 0] / n (a subgradient; 0 on the kink) (chapter 3)."""
-    margin = _check_number(margin, "margin", low=0)
+    margin = checks.number(margin, "margin", 0)
     out, y, n = _check(out, y, "sign", "hinge")
     with np.errstate(**_IGNORE):
         return np.where(margin - y * out > 0, -y, 0.0) / n
@@ -439,7 +446,7 @@ def multiclass_hinge(out, y, margin=1.0):
 
     Scores [9.99, 10, 0.01, −10]: class 1 → 0.99, class 0 → 1.01 (m = 1).
     """
-    margin = _check_number(margin, "margin", low=0)
+    margin = checks.number(margin, "margin", 0)
     out, y, n = _check(out, y, "onehot", "multiclass_hinge")
     with np.errstate(**_IGNORE):
         return np.sum(np.maximum(_margins(out, y, margin), 0.0), axis=(-2, -1)) / n
@@ -447,7 +454,7 @@ def multiclass_hinge(out, y, margin=1.0):
 
 def multiclass_hinge_grad(out, y, margin=1.0):
     """∂L/∂z_j = [z_j − z_c + m > 0] for j ≠ c, ∂L/∂z_c = −(number of such j); all /n (chapter 3)."""
-    margin = _check_number(margin, "margin", low=0)
+    margin = checks.number(margin, "margin", 0)
     out, y, n = _check(out, y, "onehot", "multiclass_hinge")
     with np.errstate(**_IGNORE):
         active = (_margins(out, y, margin) > 0).astype(float)
@@ -465,6 +472,16 @@ class Loss:
     grad: Callable
     params: dict = field(default_factory=dict)
     formula: str = ""
+
+    def __post_init__(self):
+        if not isinstance(self.name, str) or not isinstance(self.formula, str):
+            raise TypeError(f"name, formula: expected two str, got {type(self.name).__name__} and "
+                            f"{type(self.formula).__name__}")
+        for key in ("value", "grad"):
+            if not callable(getattr(self, key)):
+                raise TypeError(f"{key}: expected a function of (out, y), got {type(getattr(self, key)).__name__}")
+        if not isinstance(self.params, dict):
+            raise TypeError(f"params: expected a dict, got {type(self.params).__name__}")
 
     def __call__(self, out, y):
         return self.value(out, y)
@@ -493,6 +510,14 @@ def names() -> list[str]:
     return list(LOSSES)
 
 
+def _bind(entry, params):
+    """A copy of ``entry`` with its parameters (numbers ≥ 0, δ > 0) bound into value and grad."""
+    for key, value in params.items():
+        checks.number(value, key, 0, low_open=(key == "delta"))
+    bound = {**entry.params, **params}
+    return Loss(entry.name, partial(entry.value, **bound), partial(entry.grad, **bound), bound, entry.formula)
+
+
 def get(name, **params) -> Loss:
     """Look up a loss by name, optionally with its parameters bound (chapter 3).
 
@@ -500,22 +525,6 @@ def get(name, **params) -> Loss:
     use γ = 1.  A :class:`Loss` passes through unchanged.  Unknown names and
     parameters raise ``ValueError`` naming them.
     """
-    if isinstance(name, Loss):
-        if params:
-            raise ValueError("params: cannot bind parameters to a Loss object; pass its name")
-        return name
-    if not isinstance(name, str):
+    if not isinstance(name, (str, Loss)):
         raise TypeError(f"name: expected a loss name (str), got {type(name).__name__}")
-    if name not in LOSSES:
-        raise ValueError(f"name: unknown loss {name!r}; choose one of {', '.join(LOSSES)}")
-    entry = LOSSES[name]
-    if not params:
-        return entry
-    unknown = set(params) - set(entry.params)
-    if unknown:
-        allowed = ", ".join(entry.params) or "none"
-        raise ValueError(f"params: {name} takes parameters ({allowed}), got {', '.join(sorted(unknown))}")
-    for key, value in params.items():
-        _check_number(value, key, low=0, low_open=(key == "delta"))
-    bound = {**entry.params, **params}
-    return Loss(name, partial(entry.value, **bound), partial(entry.grad, **bound), bound, entry.formula)
+    return checks.lookup(LOSSES, name, "loss", Loss, params, _bind)

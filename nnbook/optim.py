@@ -97,6 +97,7 @@ class Optimizer:
     def lr(self, value):
         self._lr = _check_rate(value, "lr")
         self._lr_ok = isinstance(self._lr, float)
+        self._eta = np.asarray(self._lr, dtype=float)      # η as an operand: a 0-d array is the cheapest
 
     def reset(self):
         """Forget the state (velocity, averages, step count): the next step starts afresh."""
@@ -137,6 +138,15 @@ class Optimizer:
         self._update(params, grads)
         return params
 
+    def prepare(self, params, grads):
+        """Check once what :meth:`step` checks every time, before a run of :meth:`update` calls."""
+        self._check(params, grads)
+
+    def update(self, params, grads):
+        """:meth:`step` without its checks, for the training loop (after :meth:`prepare`)."""
+        self.t += 1
+        self._update(params, grads)
+
     def _update(self, params, grads):  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -153,7 +163,7 @@ class SGD(Optimizer):
     _buffers = ("_buf",)
 
     def _update(self, params, grads):
-        np.multiply(grads, self._lr, out=self._buf)
+        np.multiply(grads, self._eta, out=self._buf)
         np.subtract(params, self._buf, out=params)
 
 
@@ -177,7 +187,7 @@ class Momentum(Optimizer):
     def _update(self, params, grads):
         v = self.velocity
         np.multiply(v, self.momentum, out=v)
-        np.multiply(grads, self._lr, out=self._buf)
+        np.multiply(grads, self._eta, out=self._buf)
         np.subtract(v, self._buf, out=v)
         np.add(params, v, out=params)
 
@@ -204,7 +214,7 @@ class Nesterov(Momentum):
     def _update(self, params, grads):
         v, g_eta = self.velocity, self._buf
         np.multiply(v, self.momentum, out=v)
-        np.multiply(grads, self._lr, out=g_eta)
+        np.multiply(grads, self._eta, out=g_eta)
         np.subtract(v, g_eta, out=v)
         np.multiply(v, self.momentum, out=self._buf2)
         np.subtract(self._buf2, g_eta, out=self._buf2)
@@ -237,7 +247,7 @@ class AdaGrad(Optimizer):
         np.sqrt(self.s, out=buf)
         np.add(buf, self.eps, out=buf)
         np.divide(grads, buf, out=buf)
-        np.multiply(buf, self._lr, out=buf)
+        np.multiply(buf, self._eta, out=buf)
         np.subtract(params, buf, out=params)
 
     def __repr__(self):
@@ -270,7 +280,7 @@ class RMSProp(Optimizer):
         np.sqrt(self.s, out=buf)
         np.add(buf, self.eps, out=buf)
         np.divide(grads, buf, out=buf)
-        np.multiply(buf, self._lr, out=buf)
+        np.multiply(buf, self._eta, out=buf)
         np.subtract(params, buf, out=params)
 
     def __repr__(self):
@@ -322,7 +332,7 @@ class Adam(Optimizer):
         np.multiply(buf, c2, out=buf)
         np.add(buf, self.eps, out=buf)
         np.divide(self.v, buf, out=buf)          # v / (√ŝ + ε); v̂ = v · c1
-        np.multiply(buf, self._lr, out=buf)
+        np.multiply(buf, self._eta, out=buf)
         np.multiply(buf, c1, out=buf)
         np.subtract(params, buf, out=params)
 

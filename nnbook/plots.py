@@ -1,5 +1,11 @@
-"""The book's plots, in one style (chapter 2 onward).
+"""The book's plots, in one style (all chapters).
 
+* :func:`new_figure` — the one figure factory: 6×4 in at 100 dpi, not managed by pyplot
+  (the widgets use it too, through ``nnbook.widgets.base``).
+* :func:`use_book_style` — the matplotlib settings every chapter starts with.
+* :func:`network_diagram` — a layered network: neurons as circles, weights as lines,
+  optional layer labels, highlights, neuron colours and edge widths (chapters 0 and 2;
+  after Kneusel 2021, Fig. 9-4, and Glassner 2021, Fig. 14-22).
 * :func:`decision_boundary` — a classifier's output over the input plane, with the data
   (chapter 2; after Glassner 2021, Figs. 14-30, 14-33, 14-36).
 * :func:`history_curves` — loss and accuracy per epoch, train and validation
@@ -11,20 +17,42 @@
 Each function draws into ``ax`` (or a new figure of 6×4 in at 100 dpi that pyplot does
 not manage, so it is displayed only when asked) and returns a small object holding the
 figure and the artists, with an ``update(...)`` method that redraws the data in place —
-what the live widgets call while training runs.
+what the live widgets call while training runs.  Bad arguments raise ``ValueError`` or
+``TypeError`` saying ``name: expected …, got …``.
 """
 from __future__ import annotations
 
+import math
+import numbers
+
+import matplotlib as mpl
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 
-__all__ = ["STYLE", "new_figure", "decision_boundary", "history_curves", "weight_history",
-           "trajectories", "BoundaryPlot", "HistoryPlot", "WeightPlot", "TrajectoryPlot"]
+__all__ = ["STYLE", "FIGSIZE", "DPI", "BOOK_RC", "new_figure", "use_book_style", "network_diagram",
+           "decision_boundary", "history_curves", "weight_history", "trajectories", "NetworkDiagram",
+           "BoundaryPlot", "HistoryPlot", "WeightPlot", "TrajectoryPlot"]
+
+#: The book's figure: 6×4 in at 100 dpi (the conventions ask for about 6×4 in at ≤ 100 dpi).
+FIGSIZE = (6.0, 4.0)
+DPI = 100
+
+#: Limits of :func:`new_figure`.  A request beyond them is a mistake (a 1,000-row grid,
+#: a figure in feet), not a figure: it would take minutes and hundreds of MB to draw.
+MAX_AXES_PER_SIDE = 12
+MAX_INCHES = 20.0
+MAX_DPI = 200.0
+
+#: Limits of grid resolutions (points per side: 1,000² = a million evaluations).
+MAX_RESOLUTION = 1000
 
 #: The one style: train solid, validation dashed; class colours; sizes.
 STYLE = {
-    "figsize": (6.0, 4.0),
-    "dpi": 100,
+    "figsize": FIGSIZE,
+    "dpi": DPI,
     "train": {"linestyle": "-"},
     "val": {"linestyle": "--"},
     "classes": ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"),
@@ -32,17 +60,299 @@ STYLE = {
     "point_size": 8,
 }
 
+#: The matplotlib settings of the book's chapters (:func:`use_book_style`).
+BOOK_RC = {
+    "figure.figsize": FIGSIZE,
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "font.size": 9,
+}
 
-def new_figure(nrows=1, ncols=1, **subplots_kw):
-    """(figure, axes): a 6×4 in, 100 dpi figure with constrained layout, not managed by pyplot (all chapters)."""
-    fig = Figure(figsize=STYLE["figsize"], dpi=STYLE["dpi"], layout="constrained")
+
+def _is_int(v):
+    return isinstance(v, (numbers.Integral, np.integer)) and not isinstance(v, (bool, np.bool_))
+
+
+def _is_number(v):
+    return isinstance(v, (numbers.Real, np.floating, np.integer)) and not isinstance(v, (bool, np.bool_))
+
+
+def _check_int(value, name, low, high):
+    if not _is_int(value) or not low <= value <= high:
+        raise ValueError(f"{name}: expected an integer in {low} … {high}, got {value!r}")
+    return int(value)
+
+
+def new_figure(nrows=1, ncols=1, *, figsize=FIGSIZE, dpi=DPI, **subplots_kw):
+    """(figure, axes): a 6×4 in, 100 dpi figure with constrained layout (all chapters and widgets).
+
+    pyplot does not manage it, so it is displayed only when asked (as a cell's last
+    expression, or by ``FigureOutput.show``): it never appears twice and never needs
+    closing.  ``subplots_kw`` go to ``Figure.subplots`` (``sharex``, ``squeeze``, …).
+    At most ``MAX_AXES_PER_SIDE`` (12) rows and columns, ``MAX_INCHES`` (20) a side and
+    ``MAX_DPI`` (200) dpi.
+    """
+    nrows = _check_int(nrows, "nrows", 1, MAX_AXES_PER_SIDE)
+    ncols = _check_int(ncols, "ncols", 1, MAX_AXES_PER_SIDE)
+    try:
+        width, height = figsize
+        ok = all(_is_number(v) and 0 < v <= MAX_INCHES for v in (width, height))
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ValueError(f"figsize: expected (width, height) in inches, each in (0, {MAX_INCHES:g}], "
+                         f"got {figsize!r}")
+    if not _is_number(dpi) or not 0 < dpi <= MAX_DPI:
+        raise ValueError(f"dpi: expected a number in (0, {MAX_DPI:g}], got {dpi!r}")
+    fig = Figure(figsize=(float(width), float(height)), dpi=dpi, layout="constrained")
     return fig, fig.subplots(nrows, ncols, **subplots_kw)
+
+
+def use_book_style():
+    """Set the book's matplotlib defaults (:data:`BOOK_RC`: 6×4 in at 100 dpi, a light grid,
+    9-point text); the first setup cell of every chapter calls it."""
+    mpl.rcParams.update(BOOK_RC)
 
 
 def _axes(ax):
     if ax is None:
         return new_figure()
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax: expected a matplotlib Axes, got {type(ax).__name__}")
     return ax.figure, ax
+
+
+# --- network diagram ---------------------------------------------------------------------
+
+#: Limits of :func:`network_diagram`: beyond them the picture is a grey blur, not a diagram.
+MAX_LAYERS = 12
+MAX_NEURONS = 32
+
+
+class NetworkDiagram:
+    """A layered network drawing (chapters 0 and 2).
+
+    ``nodes`` holds one scatter per layer (layer 0, the input, first); ``edges`` one
+    ``LineCollection`` per weight matrix W⁽ˡ⁾ (l = 1 … L), its segments in the order of
+    W⁽ˡ⁾'s entries, row-major (segment k·n⁽ˡ⁻¹⁾ + j joins neuron j of layer l − 1 to
+    neuron k of layer l, the weight W⁽ˡ⁾[k, j]); ``highlighted`` the bold weights (or
+    None); ``numbers`` the neuron indices written in the circles; ``positions[l]`` the
+    heights of layer l's neurons (layer l is drawn at x = l); ``colorbar`` (or None).
+    ``update(node_values=..., edge_values=...)`` recolours the neurons and re-widths the
+    weights in place.
+    """
+
+    def __init__(self, fig, ax, sizes, positions, nodes, edges, highlighted, numbers, colorbar, norm,
+                 edge_width):
+        self.fig, self.ax, self.sizes, self.positions = fig, ax, sizes, positions
+        self.nodes, self.edges, self.highlighted, self.numbers = nodes, edges, highlighted, numbers
+        self.colorbar, self._norm, self._edge_width = colorbar, norm, edge_width
+
+    def update(self, node_values=None, edge_values=None):
+        """New neuron values (as in :func:`network_diagram`; the colour scale is kept) and/or
+        new edge values (widths 0.4 … 3.4, scaled by the largest abs value)."""
+        if node_values is not None:
+            values = _node_values(node_values, self.sizes)
+            for scatter, v in zip(self.nodes, values):
+                if v is not None:
+                    scatter.set_array(v)
+        if edge_values is not None:
+            for collection, w in zip(self.edges, _edge_widths(edge_values, self.sizes, self._edge_width)):
+                collection.set_linewidths(w)
+        return self
+
+
+def _layer_symbols(L):
+    """x, a⁽¹⁾, …, a⁽ᴸ⁻¹⁾, ŷ in mathtext, the chapters' names of the layers' values."""
+    return ([r"$\mathbf{x}$"] + [rf"$\mathbf{{a}}^{{({l})}}$" for l in range(1, L)]
+            + [r"$\hat{\mathbf{y}}$"])
+
+
+def _node_values(node_values, sizes):
+    """One array (or None) per layer, from a list for every layer or for layers 1 … L."""
+    values = list(node_values)
+    L = len(sizes) - 1
+    if len(values) == L:
+        values = [None] + values
+        offset = 1
+    elif len(values) == L + 1:
+        offset = 0
+    else:
+        raise ValueError(f"node_values: expected {L + 1} arrays (every layer) or {L} (layers 1 … {L}), "
+                         f"got {len(values)}")
+    out = []
+    for l, v in enumerate(values):
+        if v is None:
+            out.append(None)
+            continue
+        name = f"node_values[{l - offset}]"
+        v = np.asarray(v, dtype=float)
+        if v.shape != (sizes[l],):
+            raise ValueError(f"{name}: expected {sizes[l]} values, got shape {v.shape}")
+        if not np.all(np.isfinite(v)):
+            raise ValueError(f"{name}: expected finite values, got {int(np.sum(~np.isfinite(v)))} NaN or infinite")
+        out.append(v)
+    return out
+
+
+def _edge_widths(edge_values, sizes, default):
+    """Line widths per weight matrix: 0.4 + 3·abs(v)/max abs(v) over all matrices."""
+    L = len(sizes) - 1
+    if edge_values is None:
+        return [np.full(sizes[l] * sizes[l - 1], default) for l in range(1, L + 1)]
+    values = list(edge_values)
+    if len(values) != L:
+        raise ValueError(f"edge_values: expected {L} arrays (one per weight matrix), got {len(values)}")
+    arrays = []
+    for l, v in enumerate(values, start=1):
+        v = np.asarray(v, dtype=float)
+        if v.shape != (sizes[l], sizes[l - 1]):
+            raise ValueError(f"edge_values[{l - 1}]: expected shape {(sizes[l], sizes[l - 1])} (n_out, n_in), "
+                             f"got {v.shape}")
+        if not np.all(np.isfinite(v)):
+            raise ValueError(f"edge_values[{l - 1}]: expected finite values, "
+                             f"got {int(np.sum(~np.isfinite(v)))} NaN or infinite")
+        arrays.append(np.abs(v).ravel())
+    vmax = max(a.max() for a in arrays)
+    vmax = vmax if vmax > 0 else 1.0
+    return [0.4 + 3.0 * a / vmax for a in arrays]
+
+
+def _highlights(highlight, sizes):
+    """Split ``highlight`` into weights (l, j, k) and neurons (l, i), each checked."""
+    if highlight is None:
+        return [], []
+    items = [highlight] if len(highlight) and _is_int(highlight[0]) else list(highlight)
+    L = len(sizes) - 1
+    weights, neurons = [], []
+    for item in items:
+        item = tuple(item)
+        if len(item) == 3 and all(_is_int(v) for v in item):
+            l, j, k = item
+            if 1 <= l <= L and 0 <= j < sizes[l - 1] and 0 <= k < sizes[l]:
+                weights.append((int(l), int(j), int(k)))
+                continue
+        elif len(item) == 2 and all(_is_int(v) for v in item):
+            l, i = item
+            if 0 <= l <= L and 0 <= i < sizes[l]:
+                neurons.append((int(l), int(i)))
+                continue
+        raise ValueError(f"highlight: expected a weight (l, j, k) with l in 1 … {L}, j < n⁽ˡ⁻¹⁾, k < n⁽ˡ⁾ "
+                         f"(from neuron j of layer l − 1 to neuron k of layer l) or a neuron (l, i) with "
+                         f"l in 0 … {L}, i < n⁽ˡ⁾, for sizes {list(sizes)}; got {item!r}")
+    return weights, neurons
+
+
+def network_diagram(sizes, ax=None, *, labels="symbols", numbered=False, first="top", highlight=None,
+                    highlight_color="C3", node_color=None, node_size=400, node_values=None, cmap="Reds",
+                    vmin=None, vmax=None, colorbar=None, edge_values=None, edge_color="0.6", edge_width=1.0,
+                    edge_alpha=1.0, title=None):
+    """Draw a fully connected feedforward network: a column of circles per layer, a line per
+    weight between consecutive layers (chapter 0, "Network structures"; chapter 2, deltas).
+
+    ``sizes`` are the layer sizes n⁽⁰⁾ … n⁽ᴸ⁾ (2 … 12 layers, at most 32 neurons each).
+    ``labels`` names the layers under them: ``"symbols"`` (x, a⁽¹⁾, …, ŷ), a list of one
+    string per layer, or None.  ``numbered`` writes each neuron's index in its circle;
+    ``first`` puts neuron 0 of every layer at the ``"top"`` (Kneusel's numbering) or the
+    ``"bottom"``.  ``highlight`` is one item or a list: a weight (l, j, k) = Kneusel's
+    w⁽ˡ⁾_jk, from neuron j of layer l − 1 to neuron k of layer l (the book's
+    ``weights[l-1][k, j]``), drawn bold, or a neuron (l, i), drawn with a thick ring, both
+    in ``highlight_color``.  Neurons take ``node_color`` (one colour, or one per layer;
+    default: inputs and outputs green, hidden blue), or, where ``node_values`` gives
+    numbers (a list of arrays for every layer, or for layers 1 … L; None entries keep
+    ``node_color``), a colour of ``cmap`` between ``vmin`` (default min(0, smallest)) and
+    ``vmax`` (default the largest); ``colorbar`` (a label) adds a colour bar.
+    ``edge_values`` (one (n⁽ˡ⁾, n⁽ˡ⁻¹⁾) array per W⁽ˡ⁾, e.g. gradients) set the line widths
+    to 0.4 + 3·abs(v)/max abs(v); otherwise every line is ``edge_width`` wide.
+    Returns a :class:`NetworkDiagram`.
+    """
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
+        raise TypeError(f"sizes: expected a sequence of layer sizes, got {type(sizes).__name__}")
+    sizes = list(sizes)
+    if not 2 <= len(sizes) <= MAX_LAYERS:
+        raise ValueError(f"sizes: expected 2 … {MAX_LAYERS} layer sizes, got {len(sizes)}")
+    for n in sizes:
+        if not _is_int(n) or not 1 <= n <= MAX_NEURONS:
+            raise ValueError(f"sizes: expected integers in 1 … {MAX_NEURONS} (neurons drawn per layer), got {n!r}")
+    sizes = [int(n) for n in sizes]
+    L = len(sizes) - 1
+    if isinstance(labels, str) and labels == "symbols":
+        labels = _layer_symbols(L)
+    elif labels is not None:
+        if isinstance(labels, str) or len(labels) != L + 1:
+            raise ValueError(f"labels: expected {L + 1} labels (one per layer), 'symbols' or None, "
+                             f"got {len(labels) if not isinstance(labels, str) else repr(labels)}")
+        labels = [str(t) for t in labels]
+    if first not in ("top", "bottom"):
+        raise ValueError(f"first: expected 'top' or 'bottom', got {first!r}")
+    if not _is_number(node_size) or not 0 < node_size <= 5000:
+        raise ValueError(f"node_size: expected a number in (0, 5000], got {node_size!r}")
+    if node_color is None:
+        node_color = ["C2"] + ["C0"] * (L - 1) + ["C2"]
+    elif isinstance(node_color, str) or np.ndim(node_color) == 1 and len(node_color) in (3, 4)             and all(_is_number(c) for c in node_color):
+        node_color = [node_color] * (L + 1)
+    elif len(node_color) != L + 1:
+        raise ValueError(f"node_color: expected one colour or {L + 1} (one per layer), got {len(node_color)}")
+    weights_hl, neurons_hl = _highlights(highlight, sizes)
+    values = _node_values(node_values, sizes) if node_values is not None else [None] * (L + 1)
+    widths = _edge_widths(edge_values, sizes, edge_width)
+    fig, ax = _axes(ax)
+
+    sign = -1.0 if first == "top" else 1.0
+    positions = [sign * (np.arange(n) - (n - 1) / 2) for n in sizes]
+    edges = []
+    for l in range(1, L + 1):
+        segments = [[(l - 1, positions[l - 1][j]), (l, positions[l][k])]
+                    for k in range(sizes[l]) for j in range(sizes[l - 1])]
+        collection = LineCollection(segments, colors=edge_color, linewidths=widths[l - 1], alpha=edge_alpha,
+                                    zorder=1)
+        ax.add_collection(collection)
+        edges.append(collection)
+    highlighted = None
+    if weights_hl:
+        highlighted = LineCollection([[(l - 1, positions[l - 1][j]), (l, positions[l][k])] for l, j, k in weights_hl],
+                                     colors=highlight_color, linewidths=3.0, zorder=1.5)
+        ax.add_collection(highlighted)
+
+    shown = [v for v in values if v is not None]
+    norm = None
+    if shown:
+        lo = min(0.0, min(float(v.min()) for v in shown)) if vmin is None else vmin
+        hi = max(float(v.max()) for v in shown) if vmax is None else vmax
+        norm = Normalize(vmin=lo, vmax=hi if hi > lo else lo + 1e-12)
+    nodes, numbers_ = [], []
+    for l, n in enumerate(sizes):
+        ring = ["k"] * n
+        ring_width = np.full(n, 1.0)
+        for hl, i in neurons_hl:
+            if hl == l:
+                ring[i], ring_width[i] = highlight_color, 3.0
+        kw = ({"c": values[l], "cmap": cmap, "norm": norm} if values[l] is not None
+              else {"color": node_color[l]})
+        nodes.append(ax.scatter(np.full(n, l), positions[l], s=node_size, edgecolors=ring,
+                                linewidths=ring_width, zorder=2, **kw))
+        if numbered:
+            numbers_ += [ax.text(l, y, str(i), ha="center", va="center", color="w", fontsize=8, zorder=3)
+                         for i, y in enumerate(positions[l])]
+    bar = None
+    if colorbar is not None and norm is not None:
+        mappable = next(s for s, v in zip(nodes, values) if v is not None)
+        bar = fig.colorbar(mappable, ax=ax, label=str(colorbar), shrink=0.8)
+
+    half = (max(sizes) - 1) / 2
+    ax.set_xlim(-0.5, L + 0.5)
+    ax.set_ylim(-half - 0.45, half + 0.45)
+    ax.set_xticks(range(L + 1), labels if labels is not None else [""] * (L + 1))
+    ax.tick_params(axis="x", length=0)
+    ax.set_yticks([])
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    if title:
+        ax.set_title(title)
+    return NetworkDiagram(fig, ax, sizes, positions, nodes, edges, highlighted, numbers_, bar, norm, edge_width)
 
 
 # --- decision boundary ------------------------------------------------------------------
@@ -53,21 +363,23 @@ def _as_predict(net_or_predict, model):
     if isinstance(net_or_predict, MLP):
         net = net_or_predict
         if net.sizes[0] != 2:
-            raise ValueError(f"net_or_predict: a decision boundary needs 2 inputs, the network has {net.sizes[0]}")
-        if not -net.K <= model < net.K:
+            raise ValueError(f"net_or_predict: expected a network with 2 inputs (a point of the plane), "
+                             f"got one with {net.sizes[0]}")
+        if net.lockstep is None:
+            model = 0                                   # a single network has no model axis
+        elif isinstance(model, bool) or not isinstance(model, (int, np.integer)) or not -net.K <= model < net.K:
             raise ValueError(f"model: expected an index in 0 … {net.K - 1}, got {model!r}")
-
-        k = model % net.K
+        k = int(model) % net.K
 
         def predict(points):
             # Model k alone: net.model(k) copies its one row of parameters (P numbers), so
             # the grid goes through one network, not all K with K − 1 results thrown away.
-            one = net if net.K == 1 else net.model(k)
+            one = net if net.lockstep is None else net.model(k)
             with np.errstate(all="ignore"):
-                out = one.forward(points)[0]
-            if out.shape[1] == 1:
-                return out[:, 0] if net.output == "sigmoid" else (out[:, 0] > 0).astype(float)
-            return np.argmax(out, axis=1).astype(float)
+                out = one.forward(points)
+            if out.shape[1] == 1 and one.output == "sigmoid":
+                return out[:, 0]                        # p; the contour p = 0.5 is the head's threshold
+            return one.head.labels(out).astype(float)   # the classes the head reads, as predict() does
         return predict, (net.sizes[-1] if net.sizes[-1] > 1 else 2)
     if callable(net_or_predict):
         return net_or_predict, None
@@ -123,17 +435,28 @@ def decision_boundary(net_or_predict, X, y, ax=None, *, model=0, resolution=200,
     parameters; a sigmoid output is shown as the probability p(class 1), the line is
     p = 0.5) or a
     function ``points (m, 2) → values (m,)`` (probabilities or class labels).  The grid
-    covers the data ± ``pad`` with ``resolution`` points a side (Glassner used a step
-    of 0.01 and a padding of 0.5).  Returns a :class:`BoundaryPlot`.
+    covers the data ± ``pad`` (≥ 0) with ``resolution`` points a side (2 … 1000; Glassner
+    used a step of 0.01 and a padding of 0.5).  ``X`` is checked (finite, at least one
+    point) before any prediction is asked for.  Returns a :class:`BoundaryPlot`.
     """
     X = np.asarray(X, dtype=float)
     if X.ndim != 2 or X.shape[1] != 2:
         raise ValueError(f"X: expected points of shape (n, 2), got {X.shape}")
+    if X.shape[0] == 0:
+        raise ValueError("X: expected at least one point (n ≥ 1), got 0")
+    bad = int(np.sum(~np.isfinite(X)))
+    if bad:
+        raise ValueError(f"X: expected finite coordinates, got {bad} NaN or infinite value{'s' * (bad > 1)}")
     y = np.asarray(y)
     if y.shape != (X.shape[0],):
         raise ValueError(f"y: expected {X.shape[0]} class labels (n,), got shape {y.shape}")
-    if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) or resolution < 2:
-        raise ValueError(f"resolution: expected an integer ≥ 2, got {resolution!r}")
+    resolution = _check_int(resolution, "resolution", 2, MAX_RESOLUTION)
+    if not _is_number(pad) or not math.isfinite(pad) or pad < 0:
+        raise ValueError(f"pad: expected a finite number ≥ 0, got {pad!r}")
+    if pad == 0:
+        for axis, name in ((0, "x₁"), (1, "x₂")):
+            if X[:, axis].min() == X[:, axis].max():
+                raise ValueError(f"X: expected points that span an area when pad = 0, got all {name} equal")
     _, classes = _as_predict(net_or_predict, model)
     labels = np.unique(y)
     classes = max(classes or 2, len(labels))
@@ -166,14 +489,20 @@ class HistoryPlot:
         self.fig, self.axes, self.lines, self._models = fig, axes, lines, models
 
     def update(self, history):
-        """Redraw from ``history`` (a :class:`~nnbook.train.History`, e.g. a Trainer's so far)."""
+        """Redraw from ``history`` (a :class:`~nnbook.history.History`, e.g. a Trainer's so far)."""
         epochs = np.arange(history.epochs + 1)
         for (metric, k), line in self.lines.items():
-            line.set_data(epochs, getattr(history, metric)[:, k])
+            line.set_data(epochs, _series(history, metric, k))
         for ax in self.axes:
             ax.relim()
             ax.autoscale_view()
         return self
+
+
+def _series(history, metric, k):
+    """Run k's values of ``metric`` per epoch (a single run's history has no model axis)."""
+    values = getattr(history, metric)
+    return values if values.ndim == 1 else values[:, k]
 
 
 def history_curves(history, ax=None, *, models=None, labels=("train", "validation"), title=None):
@@ -185,7 +514,7 @@ def history_curves(history, ax=None, *, models=None, labels=("train", "validatio
     validation); chapter 2 says ("train", "test") for its held-out set.  ``ax`` is a
     pair of axes (loss, accuracy).  Returns a :class:`HistoryPlot`.
     """
-    from nnbook.train import History
+    from nnbook.history import History
     if not isinstance(history, History):
         raise TypeError(f"history: expected an nnbook History, got {type(history).__name__}")
     if isinstance(labels, str) or not isinstance(labels, (tuple, list)) or len(labels) != 2 \
@@ -198,7 +527,7 @@ def history_curves(history, ax=None, *, models=None, labels=("train", "validatio
         try:
             axes = list(ax)
         except TypeError:
-            raise TypeError("ax: expected a pair of axes (loss, accuracy)") from None
+            raise TypeError(f"ax: expected a pair of axes (loss, accuracy), got {type(ax).__name__}") from None
         if len(axes) != 2:
             raise ValueError(f"ax: expected a pair of axes (loss, accuracy), got {len(axes)}")
         fig = axes[0].figure
@@ -213,7 +542,7 @@ def history_curves(history, ax=None, *, models=None, labels=("train", "validatio
         for ax_, kind in ((axes[0], "loss"), (axes[1], "acc")):
             for part in ("train", "val"):
                 metric = f"{part}_{kind}"
-                if np.all(np.isnan(getattr(history, metric)[:, k])):
+                if np.all(np.isnan(_series(history, metric, k))):
                     continue
                 # one legend entry per set: the first model's loss lines when there are several
                 label = names[part] if not many or (i == 0 and kind == "loss") else None
@@ -323,10 +652,11 @@ def _line_style(rank, P, n_top, name):
 
 
 def _weights_2d(weights, model):
-    from nnbook.train import History
+    from nnbook.history import History
     if isinstance(weights, History):
         if weights.weights is None:
-            raise ValueError("weights: this History has no snapshots; train with snapshots=True")
+            raise ValueError("weights: expected a History with snapshots (train with snapshots=True), "
+                             "got one without")
         weights = weights.weights
     w = np.asarray(weights, dtype=float)
     if w.ndim == 3:
@@ -413,13 +743,17 @@ def trajectories(surface, paths, ax=None, *, labels=None, levels=20, resolution=
     ``surface`` is a :mod:`nnbook.surfaces` surface (or its name); ``paths`` a list of
     :class:`~nnbook.surfaces.Trajectory` objects or (m, 2) arrays, or a dict label → path;
     ``labels`` names them.  Levels are log-spaced when the loss is positive and spans
-    more than two decades (Rosenbrock), else evenly spaced.  Returns a :class:`TrajectoryPlot`.
+    more than two decades (Rosenbrock), else evenly spaced; ``resolution`` (2 … 1000) is
+    the grid's points a side.  Returns a :class:`TrajectoryPlot`.
     """
     from nnbook import surfaces as _surfaces
     if isinstance(surface, str):
         surface = _surfaces.get(surface)
     if not isinstance(surface, _surfaces.Surface):
         raise TypeError(f"surface: expected an nnbook surface or its name, got {type(surface).__name__}")
+    resolution = _check_int(resolution, "resolution", 2, MAX_RESOLUTION)
+    if not (_is_int(levels) and levels >= 2) and (isinstance(levels, str) or np.ndim(levels) != 1 or len(levels) < 1):
+        raise ValueError(f"levels: expected an integer ≥ 2 or a list of contour levels, got {levels!r}")
     items = _paths(paths)
     if labels is not None:
         if len(labels) != len(items):

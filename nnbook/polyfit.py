@@ -19,48 +19,47 @@ level of the data.
 :func:`polyfit` returns the coefficients a₀ … a_d in powers of x (lowest first);
 for high degrees evaluate with the fitted object from :func:`fit`, which works
 in t and avoids the cancellation of large raw coefficients.
+
+Limits: the degree is at most ``MAX_DEGREE`` = 100 and the design matrix at most
+``checks.MAX_ELEMENTS`` (10⁸) entries.  The chapter goes to degree 16; past a few
+dozen the powers t^k are numerically dependent in float64 whatever the solver, and
+the SVD costs O(n·d²): degree 10⁴ took 11 minutes inside LAPACK, degree 10⁶ would
+need 7 TiB.  x must span less than the float64 range (abs(x) ≤ 1e300), and an
+evaluation whose value overflows float64 raises ``ValueError`` instead of returning
+inf or NaN.
 """
 from __future__ import annotations
 
 import numpy as np
 from numpy.polynomial import Polynomial
 
-__all__ = ["polyfit", "polyval", "fit", "PolynomialFit"]
+from nnbook import checks
+
+__all__ = ["polyfit", "polyval", "fit", "PolynomialFit", "MAX_DEGREE"]
+
+#: the highest degree fitted (see the module docstring)
+MAX_DEGREE = 100
+#: the largest abs(x) a fit takes: the rescaling 2x − (x_max + x_min) must not overflow
+MAX_ABS_X = 1e300
 
 
 def _check_xy(x, y):
-    out = []
-    for name, v in (("x", x), ("y", y)):
-        try:
-            arr = np.asarray(v, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(f"{name}: expected a 1-D array of numbers, got {type(v).__name__}") from None
-        if arr.ndim != 1:
-            raise ValueError(f"{name}: expected a 1-D array, got shape {arr.shape}")
-        if arr.size < 1:
-            raise ValueError(f"{name}: expected at least one point, got none")
-        if not np.all(np.isfinite(arr)):
-            raise ValueError(f"{name}: contains NaN or infinity")
-        out.append(arr)
-    if out[0].shape != out[1].shape:
-        raise ValueError(f"y: expected as many values as x ({out[0].size}), got {out[1].size}")
-    return out
+    x = checks.real_array(x, "x", ndim=1)
+    y = checks.real_array(y, "y", ndim=1)
+    if x.shape != y.shape:
+        raise ValueError(f"y: expected as many values as x ({x.size}), got {y.size}")
+    return x, y
 
 
-def _check_degree(degree):
-    if isinstance(degree, bool) or not isinstance(degree, (int, np.integer)):
-        raise TypeError(f"degree: expected an integer ≥ 0, got {type(degree).__name__}")
-    if degree < 0:
-        raise ValueError(f"degree: expected an integer ≥ 0, got {degree}")
-    return int(degree)
-
-
-def _check_l2(l2):
-    if isinstance(l2, bool) or not isinstance(l2, (int, float, np.integer, np.floating)):
-        raise TypeError(f"l2: expected a number ≥ 0, got {type(l2).__name__}")
-    if not np.isfinite(l2) or l2 < 0:
-        raise ValueError(f"l2: expected a finite number ≥ 0, got {l2!r}")
-    return float(l2)
+def _evaluate(poly, x, name="x"):
+    """p(x) for finite x; an overflow to ±inf or NaN is a ValueError naming x, not a warning."""
+    x = checks.real_array(x, name, nonempty=False)
+    with np.errstate(all="ignore"):
+        result = poly(x)
+    if not np.all(np.isfinite(result)):
+        raise ValueError(f"{name}: p(x) overflows float64 at some of these points "
+                         f"(abs(x) up to {np.max(np.abs(x)):.3g})")
+    return result
 
 
 class PolynomialFit:
@@ -71,31 +70,39 @@ class PolynomialFit:
     """
 
     def __init__(self, scaled_coef, domain, degree, l2):
-        self.scaled_coef = np.asarray(scaled_coef, dtype=float)
-        self.domain = (float(domain[0]), float(domain[1]))
-        self.degree, self.l2 = degree, l2
+        self.scaled_coef = checks.real_array(scaled_coef, "scaled_coef", ndim=1)
+        d = checks.real_array(domain, "domain", ndim=1)
+        if d.shape != (2,) or not d[0] < d[1]:
+            raise ValueError(f"domain: expected (x_min, x_max) with x_min < x_max, got {domain!r}")
+        self.domain = (float(d[0]), float(d[1]))
+        self.degree = checks.integer(degree, "degree", self.scaled_coef.size - 1, self.scaled_coef.size - 1)
+        self.l2 = checks.number(l2, "l2", 0)
         self._poly = Polynomial(self.scaled_coef, domain=list(self.domain), window=[-1, 1])
 
     @property
     def coef(self):
         """a₀ … a_d with p(x) = Σ a_k x^k (lowest degree first)."""
-        c = self._poly.convert().coef
+        with np.errstate(all="ignore"):
+            c = self._poly.convert().coef
+        if not np.all(np.isfinite(c)):
+            raise ValueError(f"degree: the coefficients of this degree-{self.degree} fit in powers of x overflow "
+                             "float64; evaluate it with fit(x, y, degree)(x_new) instead")
         out = np.zeros(self.degree + 1)
         out[:c.size] = c[:self.degree + 1]
         return out
 
     def __call__(self, x):
-        try:
-            x = np.asarray(x, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(f"x: expected numbers, got {type(x).__name__}") from None
-        return self._poly(x)
+        return _evaluate(self._poly, x)
 
     def sse(self, x, y):
         """Sum of squared errors Σ_i (y_i − p(x_i))² on the points (x, y)."""
         x, y = _check_xy(x, y)
         r = y - self(x)
-        return float(r @ r)
+        with np.errstate(over="ignore"):
+            sse = float(r @ r)
+        if not np.isfinite(sse):
+            raise ValueError("y: the sum of squared errors overflows float64")
+        return sse
 
     def __repr__(self):
         return f"PolynomialFit(degree={self.degree}, l2={self.l2!r}, domain={self.domain})"
@@ -105,11 +112,18 @@ def fit(x, y, degree, l2=0.0) -> PolynomialFit:
     """Least squares (+ ridge λ = ``l2`` on the rescaled non-constant coefficients) of degree ``degree`` (chapter 5).
 
     Without a penalty the degree must be below the number of distinct x values
-    (degree 16 interpolates the 17-point table); with l2 > 0 any degree is allowed.
+    (degree 16 interpolates the 17-point table); with l2 > 0 any degree up to
+    ``MAX_DEGREE`` = 100 is allowed.
     """
     x, y = _check_xy(x, y)
-    degree = _check_degree(degree)
-    l2 = _check_l2(l2)
+    degree = checks.integer(degree, "degree", 0)
+    if degree > MAX_DEGREE:
+        raise ValueError(f"degree: expected an integer ≤ {MAX_DEGREE} (MAX_DEGREE: beyond it the powers are "
+                         f"numerically dependent and the fit takes minutes), got {degree}")
+    checks.size((x.size + degree) * (degree + 1), "degree", what="entries in the design matrix")
+    l2 = checks.number(l2, "l2", 0)
+    if np.max(np.abs(x)) > MAX_ABS_X:
+        raise ValueError(f"x: expected abs(x) ≤ {MAX_ABS_X:g}, got values up to {np.max(np.abs(x)):.3g}")
     distinct = np.unique(x).size
     if l2 == 0 and degree > distinct - 1:
         raise ValueError(f"degree: at most {distinct - 1} for {distinct} distinct x values without a ridge "
@@ -126,7 +140,10 @@ def fit(x, y, degree, l2=0.0) -> PolynomialFit:
         penalty = np.sqrt(l2) * np.diag(1.0 / scale)[1:]
         A = np.vstack([A, penalty])
         b = np.concatenate([y, np.zeros(degree)])
-    c, *_ = np.linalg.lstsq(A, b, rcond=None)
+    with np.errstate(all="ignore"):
+        c, *_ = np.linalg.lstsq(A, b, rcond=None)
+    if not np.all(np.isfinite(c)):
+        raise ValueError(f"y: the fit overflows float64 (abs(y) up to {np.max(np.abs(y)):.3g})")
     return PolynomialFit(c / scale, (lo, hi), degree, l2)
 
 
@@ -142,18 +159,11 @@ def polyfit(x, y, degree, l2=0.0):
 
 def polyval(coef, x):
     """p(x) = Σ_k a_k x^k by Horner's rule, coefficients lowest degree first (chapter 5)."""
-    try:
-        c = np.asarray(coef, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"coef: expected a 1-D array of numbers, got {type(coef).__name__}") from None
-    if c.ndim != 1 or c.size == 0:
-        raise ValueError(f"coef: expected a non-empty 1-D array, got shape {c.shape}")
-    if not np.all(np.isfinite(c)):
-        raise ValueError("coef: contains NaN or infinity")
-    try:
-        x = np.asarray(x, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"x: expected numbers, got {type(x).__name__}") from None
+    c = checks.real_array(coef, "coef", ndim=1)
+    return _evaluate(lambda t: _horner(c, t), x)
+
+
+def _horner(c, x):
     result = np.zeros_like(x) + c[-1]
     for a in c[-2::-1]:
         result = result * x + a

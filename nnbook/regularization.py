@@ -19,10 +19,15 @@
   kept units are scaled by 1/(1 − p) during training so E[mask·a] = a and the
   network is used unchanged at test time; the books instead scale the weights
   by the keep probability at test time, which is equivalent in expectation.
+* A penalty or decay that overflows float64 (weights near 1e154) raises
+  ``ValueError`` rather than returning inf; a mask has at most
+  ``checks.MAX_ELEMENTS`` (10⁸) entries.
 """
 from __future__ import annotations
 
 import numpy as np
+
+from nnbook import checks
 
 __all__ = ["l2_penalty", "l2_grad", "l1_penalty", "l1_grad", "weight_decay", "dropout_mask",
            "EarlyStopping"]
@@ -36,33 +41,29 @@ def _as_list(weights, name="weights"):
         items, single = list(weights), False
     else:
         items, single = [weights], True
-    out = []
-    for i, w in enumerate(items):
-        label = name if single else f"{name}[{i}]"
-        try:
-            arr = np.asarray(w, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(f"{label}: expected an array of numbers, got {type(w).__name__}") from None
-        if not np.all(np.isfinite(arr)):
-            raise ValueError(f"{label}: contains NaN or infinity")
-        out.append(arr)
+    out = [checks.real_array(w, name if single else f"{name}[{i}]", nonempty=False) for i, w in enumerate(items)]
     return out, single
 
 
 def _check_coefficient(value, name):
     """λ (or η): a finite number ≥ 0, or an array of them (one per model)."""
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name}: expected a number ≥ 0, got a bool")
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name}: expected a number ≥ 0 or an array of them, got {type(value).__name__}") from None
+    arr = checks.real_array(value, name, finite=False, nonempty=False)
     if not np.all(np.isfinite(arr)) or np.any(arr < 0):
         raise ValueError(f"{name}: expected finite values ≥ 0, got {value!r}")
     return float(arr) if arr.ndim == 0 else arr
 
 
+def _finite(total, what):
+    """A penalty (a float or one per model) that did not overflow float64."""
+    if not np.all(np.isfinite(total)):
+        raise ValueError(f"weights, lam: the {what} overflows float64 (weights or lam too large)")
+    return total
+
+
 def _total(terms, per_model):
+    per_model = checks.flag(per_model, "per_model")
     if per_model:
         shapes = {t.shape[:1] for t in terms}
         if any(t.ndim == 0 for t in terms) or len(shapes) != 1:
@@ -80,14 +81,16 @@ def l2_penalty(weights, lam, per_model=False):
     """
     ws, _ = _as_list(weights)
     lam = _check_coefficient(lam, "lam")
-    return _total([0.5 * lam * w * w for w in ws], per_model)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _finite(_total([0.5 * lam * w * w for w in ws], per_model), "L2 penalty")
 
 
 def l2_grad(weights, lam):
     """∂R₂/∂w = λw (chapter 5).  Same structure as ``weights`` (array or list)."""
     ws, single = _as_list(weights)
     lam = _check_coefficient(lam, "lam")
-    grads = [lam * w for w in ws]
+    with np.errstate(over="ignore", invalid="ignore"):
+        grads = [_finite(lam * w, "L2 gradient") for w in ws]
     return grads[0] if single else grads
 
 
@@ -95,7 +98,8 @@ def l1_penalty(weights, lam, per_model=False):
     """R₁ = λ Σ abs(w) over all given weights (chapter 5; Nielsen Eq. 95, Chaudhury Eq. 9.22)."""
     ws, _ = _as_list(weights)
     lam = _check_coefficient(lam, "lam")
-    return _total([lam * np.abs(w) for w in ws], per_model)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _finite(_total([lam * np.abs(w) for w in ws], per_model), "L1 penalty")
 
 
 def l1_grad(weights, lam):
@@ -120,15 +124,19 @@ def weight_decay(params, lam, lr):
     if not items:
         raise ValueError("params: expected a float ndarray or a non-empty list of them")
     for i, p in enumerate(items):
+        label = "params" if single else f"params[{i}]"
         if not isinstance(p, np.ndarray) or p.dtype.kind != "f":
-            label = "params" if single else f"params[{i}]"
             raise TypeError(f"{label}: expected a float ndarray (updated in place), got {type(p).__name__}")
+        if not p.flags.writeable:
+            raise ValueError(f"{label}: the array is read-only; weight decay updates it in place")
     lam = _check_coefficient(lam, "lam")
     lr = _check_coefficient(lr, "lr")
-    factor = 1.0 - np.multiply(lr, lam)
+    with np.errstate(over="ignore"):
+        rate = np.multiply(lr, lam)
+    factor = 1.0 - rate
     if np.any(factor < 0):
         raise ValueError(f"lr, lam: expected lr·lam ≤ 1 (the decay factor 1 − lr·lam must be ≥ 0), "
-                         f"got lr·lam up to {np.max(np.multiply(lr, lam)):g}")
+                         f"got lr·lam up to {np.max(rate):g}")
     for p in items:
         np.multiply(p, factor, out=p)
     return params
@@ -142,24 +150,14 @@ def dropout_mask(shape, p, rng):
     (kept), so E[m] = 1 and a ↦ m·a leaves the expected activation unchanged.
     In the books' keep-probability notation (Qiu, Chaudhury, Srivastava) p_keep = 1 − p.
     """
-    if isinstance(shape, (int, np.integer)) and not isinstance(shape, bool):
-        shape = (shape,)
-    try:
-        shape = tuple(int(s) for s in shape)
-    except (TypeError, ValueError):
-        raise TypeError(f"shape: expected a tuple of integers, got {shape!r}") from None
-    if any(s < 0 for s in shape):
-        raise ValueError(f"shape: expected non-negative sizes, got {shape!r}")
-    if isinstance(p, bool):
+    shape = checks.shape(shape, "shape", low=0, min_ndim=0)
+    if isinstance(p, (bool, np.bool_)):
         raise TypeError("p: expected a drop probability in [0, 1), got a bool")
-    try:
-        p = np.asarray(p, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"p: expected a drop probability in [0, 1), got {type(p).__name__}") from None
+    p = p if type(p) is float else checks.real_array(p, "p", finite=False, nonempty=False)
     if not np.all((p >= 0) & (p < 1)):
         raise ValueError(f"p: expected a drop probability in [0, 1) (p is the probability to DROP), got {p!r}")
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng: expected a numpy.random.Generator, got {type(rng).__name__}")
+    p = np.asarray(p, dtype=float)
+    checks.generator(rng)
     try:
         fits = np.broadcast_shapes(p.shape, shape) == shape
     except ValueError:
@@ -188,13 +186,8 @@ class EarlyStopping:
     """
 
     def __init__(self, patience=10, min_delta=0.0):
-        if isinstance(patience, bool) or not isinstance(patience, (int, np.integer)) or patience < 1:
-            raise ValueError(f"patience: expected a positive integer, got {patience!r}")
-        if isinstance(min_delta, bool) or not isinstance(min_delta, (int, float, np.integer, np.floating)):
-            raise TypeError(f"min_delta: expected a number ≥ 0, got {type(min_delta).__name__}")
-        if not np.isfinite(min_delta) or min_delta < 0:
-            raise ValueError(f"min_delta: expected a finite number ≥ 0, got {min_delta!r}")
-        self.patience, self.min_delta = int(patience), float(min_delta)
+        self.patience = checks.integer(patience, "patience", 1)
+        self.min_delta = checks.number(min_delta, "min_delta", 0)
         self.reset()
 
     def reset(self):
@@ -239,17 +232,10 @@ class EarlyStopping:
 
     def update(self, val_loss, params, epoch=None):
         """Record one epoch's validation loss and parameters; return True when training should stop."""
-        try:
-            loss = np.array(val_loss, dtype=float)
-        except (TypeError, ValueError):
-            raise TypeError(f"val_loss: expected a number or an array of per-model losses, got "
-                            f"{type(val_loss).__name__}") from None
+        loss = np.array(checks.real_array(val_loss, "val_loss", finite=False), dtype=float)
         if loss.ndim > 1:
             raise ValueError(f"val_loss: expected a number or a 1-D array, got shape {loss.shape}")
-        if epoch is None:
-            epoch = self.epochs_seen
-        elif isinstance(epoch, bool) or not isinstance(epoch, (int, np.integer)) or epoch < 0:
-            raise ValueError(f"epoch: expected an integer ≥ 0, got {epoch!r}")
+        epoch = self.epochs_seen if epoch is None else checks.integer(epoch, "epoch", 0)
         single = not isinstance(params, (list, tuple))
         items = [params] if single else list(params)
         if not items:
@@ -298,5 +284,7 @@ class EarlyStopping:
             if not isinstance(p, np.ndarray) or p.shape != best.shape:
                 raise ValueError(f"params: expected arrays of shape {best.shape}, got "
                                  f"{getattr(p, 'shape', type(p).__name__)}")
+            if not p.flags.writeable:
+                raise ValueError("params: the array is read-only; restore copies the best weights into it")
             p[...] = best
         return params

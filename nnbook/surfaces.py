@@ -11,7 +11,13 @@ a default ``start``, a plot range ``xlim``/``ylim`` and its ``minimum``.
 
 :func:`trajectory` runs an optimizer from :mod:`nnbook.optim` on a surface and
 stops, without RuntimeWarnings, as soon as a point or its loss is no longer
-finite, recording where (``diverged``, ``diverged_at``).
+finite, recording where (``diverged``, ``diverged_at``).  It runs at most
+``checks.MAX_STEPS`` (10⁷) steps: more would take minutes and its two arrays of
+points and values gigabytes.
+
+``value`` and ``grad`` take finite points only; where L or ∇L overflows float64 they
+return ±inf, and where the overflow leaves no value at all (the saddle's ∞ − ∞) they
+raise ``ValueError`` instead of returning NaN.
 """
 from __future__ import annotations
 
@@ -19,26 +25,26 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnbook import checks
+
 __all__ = ["Surface", "Bowl", "ElongatedBowl", "Rosenbrock", "Saddle", "SURFACES", "get", "names",
            "Trajectory", "trajectory"]
 
 
 def _as_points(w):
-    try:
-        w = np.asarray(w, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"w: expected points of shape (2,) or (..., 2), got {type(w).__name__}") from None
+    w = checks.real_array(w, "w", finite=False, nonempty=False)
     if w.ndim == 0 or w.shape[-1] != 2:
         raise ValueError(f"w: expected points of shape (2,) or (..., 2), got shape {w.shape}")
+    if not np.all(np.isfinite(w)):
+        raise ValueError("w: contains NaN or infinity")
     return w
 
 
-def _positive(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name}: expected a number > 0, got {type(value).__name__}")
-    if not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{name}: expected a finite number > 0, got {value!r}")
-    return float(value)
+def _defined(result):
+    if np.isnan(result).any():
+        raise ValueError("w: L(w) or its gradient overflows float64 at this point (∞ − ∞); "
+                         "take points closer to the minimum")
+    return result
 
 
 class Surface:
@@ -46,6 +52,7 @@ class Surface:
 
     name = "surface"
     formula = ""
+    params: dict = {}           # the parameters (bound values on an instance) that get() accepts
     start = (1.0, 1.0)
     xlim = (-2.0, 2.0)
     ylim = (-2.0, 2.0)
@@ -55,17 +62,23 @@ class Surface:
         """L(w) for w of shape (2,) or (..., 2); returns shape (...)."""
         w = _as_points(w)
         with np.errstate(over="ignore", invalid="ignore"):
-            return self._value(w[..., 0], w[..., 1])
+            return _defined(self._value(w[..., 0], w[..., 1]))
 
     def grad(self, w):
         """∇L(w), shaped like w."""
         w = _as_points(w)
         with np.errstate(over="ignore", invalid="ignore"):
             g0, g1 = self._grad(w[..., 0], w[..., 1])
-            return np.stack([g0, g1], axis=-1)
+            return _defined(np.stack([g0, g1], axis=-1))
 
     def __call__(self, w):
         return self.value(w)
+
+    def _value(self, w0, w1):
+        raise NotImplementedError("Surface is the base class: use Bowl(), ElongatedBowl(), Rosenbrock(), "
+                                  "Saddle() or get(name)")
+
+    _grad = _value
 
     def __repr__(self):
         return f"{type(self).__name__}({self.formula})"
@@ -89,9 +102,11 @@ class ElongatedBowl(Surface):
 
     name = "elongated_bowl"
     start, xlim, ylim = (-4.0, 2.0), (-5.0, 5.0), (-3.0, 3.0)
+    params = {"kappa": 10.0}
 
     def __init__(self, kappa=10.0):
-        self.kappa = _positive(kappa, "kappa")
+        self.kappa = checks.number(kappa, "kappa", 0, low_open=True)
+        self.params = {"kappa": self.kappa}
         self.formula = f"w0² + {self.kappa:g}·w1²"
 
     def _value(self, w0, w1):
@@ -109,11 +124,11 @@ class Rosenbrock(Surface):
 
     name = "rosenbrock"
     start, xlim, ylim = (-1.5, 2.0), (-2.0, 2.0), (-1.0, 3.0)
+    params = {"a": 1.0, "b": 100.0}
 
     def __init__(self, a=1.0, b=100.0):
-        if isinstance(a, bool) or not isinstance(a, (int, float, np.integer, np.floating)) or not np.isfinite(a):
-            raise ValueError(f"a: expected a finite number, got {a!r}")
-        self.a, self.b = float(a), _positive(b, "b")
+        self.a, self.b = checks.number(a, "a"), checks.number(b, "b", 0, low_open=True)
+        self.params = {"a": self.a, "b": self.b}
         self.formula = f"({self.a:g} − w0)² + {self.b:g}(w1 − w0²)²"
         self.minimum = (self.a, self.a * self.a)
 
@@ -153,18 +168,21 @@ def names() -> list[str]:
 
 def get(name, **params) -> Surface:
     """A surface by name: ``get("elongated_bowl", kappa=20)`` (chapter 1).  A Surface passes through."""
-    if isinstance(name, Surface):
-        if params:
-            raise ValueError("params: cannot bind parameters to a Surface object; pass its name")
-        return name
-    if not isinstance(name, str):
+    if not isinstance(name, (str, Surface)):
         raise TypeError(f"name: expected a surface name (str), got {type(name).__name__}")
-    if name not in SURFACES:
-        raise ValueError(f"name: unknown surface {name!r}; choose one of {', '.join(SURFACES)}")
-    try:
-        return SURFACES[name](**params)
-    except TypeError:
-        raise ValueError(f"params: {name} does not take {', '.join(sorted(params))}") from None
+    found = checks.lookup(SURFACES, name, "surface", Surface, params, lambda cls, kw: cls(**kw))
+    return found() if isinstance(found, type) else found
+
+
+def _raw_value(surface, w):
+    """L at the point w (2,), without checks: the trajectory's loop tests finiteness itself."""
+    with np.errstate(all="ignore"):
+        return surface._value(w[0], w[1])
+
+
+def _raw_grad(surface, w):
+    g0, g1 = surface._grad(w[0], w[1])
+    return np.array([g0, g1])
 
 
 @dataclass(frozen=True)
@@ -179,6 +197,16 @@ class Trajectory:
     values: np.ndarray
     diverged: bool
     diverged_at: int | None
+
+    def __post_init__(self):
+        points, values = np.asarray(self.points), np.asarray(self.values)
+        if points.ndim != 2 or points.shape[1:] != (2,) or values.shape != points.shape[:1]:
+            raise ValueError(f"points, values: expected shapes (m + 1, 2) and (m + 1,), got "
+                             f"{points.shape} and {values.shape}")
+        if not isinstance(self.diverged, (bool, np.bool_)):
+            raise TypeError(f"diverged: expected True or False, got {self.diverged!r}")
+        if self.diverged_at is not None:
+            checks.integer(self.diverged_at, "diverged_at", 1)
 
     @property
     def steps(self):
@@ -199,31 +227,35 @@ def trajectory(surface, optimizer, start=None, steps=50):
     w_0 = start; for t = 1 … steps: optimizer.step(w, ∇L(w)).  The optimizer is
     ``reset()`` first.  Stops early, without warnings, when w or L(w) stops being
     finite, and reports it.  (For :class:`~nnbook.optim.Nesterov` the points are
-    the look-ahead points it holds.)
+    the look-ahead points it holds.)  At most ``checks.MAX_STEPS`` (10⁷) steps.
     """
     from nnbook import optim as _optim
-    surface = get(surface) if isinstance(surface, str) else surface
+    if isinstance(surface, str):
+        try:
+            surface = get(surface)
+        except ValueError as err:
+            raise ValueError(f"surface: {str(err).split(': ', 1)[-1]}") from None
     if not isinstance(surface, Surface):
         raise TypeError(f"surface: expected a Surface or its name, got {type(surface).__name__}")
     if not isinstance(optimizer, _optim.Optimizer):
         raise TypeError(f"optimizer: expected an nnbook.optim optimizer (e.g. optim.SGD(lr=0.1)), "
                         f"got {type(optimizer).__name__}")
-    w = np.array(surface.start if start is None else start, dtype=float)
+    w = checks.real_array(surface.start if start is None else start, "start").copy()
     if w.shape != (2,):
         raise ValueError(f"start: expected a point (w0, w1), got shape {w.shape}")
-    if not np.all(np.isfinite(w)):
-        raise ValueError("start: contains NaN or infinity")
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(f"steps: expected an integer ≥ 0, got {steps!r}")
+    steps = checks.integer(steps, "steps", 0, checks.MAX_STEPS)
+    v = _raw_value(surface, w)
+    if not np.isfinite(v):
+        raise ValueError(f"start: L is not finite at the start {tuple(w)}")
     optimizer.reset()
     points = np.empty((steps + 1, 2))
     values = np.empty(steps + 1)
-    points[0], values[0] = w, surface.value(w)
+    points[0], values[0] = w, v
     diverged_at = None
     with np.errstate(all="ignore"):
         for t in range(1, steps + 1):
-            optimizer.step(w, surface.grad(w))
-            v = surface.value(w)
+            optimizer.step(w, _raw_grad(surface, w))
+            v = _raw_value(surface, w)
             if not (np.isfinite(w).all() and np.isfinite(v)):
                 diverged_at = t
                 break

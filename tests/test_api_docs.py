@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-MODULES = ["activations", "network", "train", "gradcheck", "autodiff", "losses", "init", "optim",
+MODULES = ["activations", "network", "parameters", "engine", "heads", "lockstep", "history", "core",
+           "experiments", "checks", "train", "gradcheck", "autodiff", "losses", "init", "optim",
            "surfaces", "regularization", "polyfit", "data", "plots", "widgets.base",
            "widgets.activation_explorer", "widgets.two_moons"]
 CHAPTER = re.compile(r"chapter|\bch\.\s*\d", re.I)
@@ -30,7 +31,7 @@ OBJECTS = dict(public_objects())
 def test_public_name_has_a_docstring_naming_its_chapter(name):
     doc = inspect.getdoc(OBJECTS[name])
     assert doc and len(doc) > 20, f"nnbook.{name} has no docstring"
-    if not name.startswith("widgets.base."):  # the widget base serves every chapter's demos
+    if not name.startswith(("widgets.base.", "checks.")):  # shared by every chapter
         assert CHAPTER.search(doc), f"nnbook.{name}'s docstring does not name its chapter"
 
 

@@ -27,15 +27,16 @@ def fixture():
 
 
 def E(net):
-    """Glassner's error without the ½: 2·n·mse, n = 1."""
-    return 2 * net.loss(X, LABEL, "mse")[0]
+    """Glassner's error without the ½: 2·n·mse, n = 1 (the network's head: identity + mse)."""
+    return 2 * net.loss(X, LABEL)
 
 
 def test_forward_pass_and_error():
     net = fixture()
+    assert net.head.mode == "direct" and net.loss_name == "mse"
     out, cache = net.forward_cache(X)
-    np.testing.assert_allclose(cache.a[1][0, 0], [2.0, 1.0])       # Ao, Bo
-    np.testing.assert_allclose(out[0, 0], [-0.5, 1.5])             # Co = P1, Do = P2
+    np.testing.assert_allclose(cache.a[1][0, 0], [2.0, 1.0])       # Ao, Bo (the cache keeps K = 1)
+    np.testing.assert_allclose(out[0], [-0.5, 1.5])                # Co = P1, Do = P2
     assert E(net) == pytest.approx(4.5)
 
 
@@ -43,17 +44,17 @@ def test_deltas_and_weight_gradients():
     net = fixture()
     out, cache = net.forward_cache(X)
     grads = net.backward(cache, dout=2 * (out - LABEL))            # δ = ∂E/∂output = 2(o − L)
-    C_delta, D_delta = grads.deltas[1][0, 0]
-    A_delta, B_delta = grads.deltas[0][0, 0]
+    C_delta, D_delta = grads.deltas[1][0]
+    A_delta, B_delta = grads.deltas[0][0]
     assert (C_delta, D_delta) == (-3.0, 3.0)
     assert A_delta == pytest.approx(0.75) and B_delta == pytest.approx(4.5)
     # Aδ = AC·Cδ + AD·Dδ, Bδ = BC·Cδ + BD·Dδ: the weights carry the deltas backward
     assert A_delta == pytest.approx(W2[0, 0] * C_delta + W2[1, 0] * D_delta)
     assert B_delta == pytest.approx(W2[0, 1] * C_delta + W2[1, 1] * D_delta)
-    np.testing.assert_allclose(grads.weights[1][0], [[-6, -3], [6, 3]])   # ∂E/∂AC = Ao·Cδ …
-    np.testing.assert_allclose(grads.weights[0][0], [[0.75, 0.75], [4.5, 4.5]])
+    np.testing.assert_allclose(grads.weights[1], [[-6, -3], [6, 3]])   # ∂E/∂AC = Ao·Cδ …
+    np.testing.assert_allclose(grads.weights[0], [[0.75, 0.75], [4.5, 4.5]])
     # the same numbers from net.gradient (mse has the ½: half of Glassner's)
-    _, g = net.gradient(X, LABEL, "mse")
+    _, g = net.gradient(X, LABEL)
     np.testing.assert_allclose(2 * g.flat, grads.flat)
     numerical = gradcheck.numerical_gradient(lambda: E(net), net.params)
     assert gradcheck.relative_error(grads.flat, numerical) < 1e-9
@@ -61,7 +62,7 @@ def test_deltas_and_weight_gradients():
 
 def weight_gradient():
     net = fixture()
-    _, g = net.gradient(X, LABEL, "mse")
+    _, g = net.gradient(X, LABEL)
     return net, 2 * g.flat * net.is_weight                       # the fixture has no biases
 
 
@@ -82,9 +83,9 @@ def test_one_step_eta_sweep(eta, expected):
 def test_new_weights_and_outputs_after_one_step_of_eta_001():
     net, g = weight_gradient()
     net.params -= 0.01 * g
-    np.testing.assert_allclose(net.W[0], [[1.4925, 0.4925], [0.455, 0.455]])
-    np.testing.assert_allclose(net.W[1], [[0.31, -0.97], [0.44, 0.47]])
-    np.testing.assert_allclose(net.forward(X)[0, 0], [-0.26735, 1.3011])
+    np.testing.assert_allclose(net.weights[0], [[1.4925, 0.4925], [0.455, 0.455]])
+    np.testing.assert_allclose(net.weights[1], [[0.31, -0.97], [0.44, 0.47]])
+    np.testing.assert_allclose(net.forward(X)[0], [-0.26735, 1.3011])
 
 
 def test_first_order_prediction_and_overshoot():
@@ -117,7 +118,8 @@ def test_the_sign_of_the_output_delta():
     single = MLP.from_weights([[[1.0]]], activation="identity", output="identity")
     for co, delta in ((1.0, 0.0), (2.0, 1.0), (5.0, 4.0)):
         _, cache = single.forward_cache([[co]])
-        assert single.output_delta(cache, [[1.0]], "mse")[0, 0, 0] == delta
+        assert single.output_delta(cache, [[1.0]])[0, 0] == delta
+        assert single.output_delta(cache, [[1.0]], "mse")[0, 0] == delta
 
 
 def test_delta_predicts_the_error_change_to_first_order():

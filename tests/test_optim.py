@@ -394,3 +394,65 @@ def test_history_lr_starts_with_the_schedules_eta0():
     h = train(MLP([2, 3, 1], seed=0), X, y, loss="bce", epochs=2, lr=0.9,
                         schedule=optim.StepDecay(0.2, 0.5, every=1))
     assert np.allclose(np.asarray(h.lr).reshape(-1)[:3], [0.2, 0.2, 0.1])
+
+
+# --- prepare + update: the training loop's step, checked once --------------------------------------
+
+@pytest.mark.parametrize("name", optim.names())
+@pytest.mark.parametrize("lr", [0.05, np.array([[0.1], [0.01], [0.05]])], ids=["scalar", "per-model"])
+def test_update_after_prepare_equals_step_to_the_last_bit(name, lr):
+    rng = np.random.default_rng(4)
+    stepped, updated = optim.get(name, lr=lr), optim.get(name, lr=lr)
+    p_step = rng.normal(size=(3, 5))
+    p_update = p_step.copy()
+    updated.prepare(p_update, np.zeros_like(p_update))
+    assert updated.t == 0 and p_update.tolist() == p_step.tolist()     # prepare does not step
+    for _ in range(6):
+        g = rng.normal(size=(3, 5))
+        stepped.step(p_step, g)
+        assert updated.update(p_update, g) is None
+        assert np.array_equal(p_step, p_update)
+    assert stepped.t == updated.t == 6
+    for buf in type(stepped)._buffers:
+        assert np.array_equal(getattr(stepped, buf), getattr(updated, buf)), buf
+
+
+@pytest.mark.parametrize("call, exc, match", [
+    (lambda opt: opt.prepare([1.0, 2.0], np.ones(2)), TypeError, "params: expected a float ndarray"),
+    (lambda opt: opt.prepare(np.array([1, 2]), np.ones(2)), TypeError, "params: expected a float ndarray"),
+    (lambda opt: opt.prepare(np.ones(2), [1.0, 1.0]), TypeError, "grads: expected an ndarray"),
+    (lambda opt: opt.prepare(np.ones(2), np.ones(3)), ValueError, "grads: expected the shape of params"),
+])
+def test_prepare_checks_what_step_checks(call, exc, match):
+    with pytest.raises(exc, match=match):
+        call(SGD(0.1))
+
+    class StepInstead(SGD):                    # the same arguments through step()
+        def prepare(self, params, grads):
+            return self.step(params, grads)
+    with pytest.raises(exc, match=match):
+        call(StepInstead(0.1))
+
+
+def test_prepare_allocates_the_state_and_refuses_other_shapes():
+    opt = Adam(0.01)
+    opt.prepare(np.ones((2, 3)), np.zeros((2, 3)))
+    assert opt.v.shape == opt.s.shape == (2, 3) and opt.t == 0
+    with pytest.raises(ValueError, match="params.*reset"):
+        opt.prepare(np.ones(3), np.zeros(3))
+    bad = SGD(np.array([[0.1], [0.2]]))
+    with pytest.raises(ValueError, match="lr: an array of shape"):
+        bad.prepare(np.ones((3, 4)), np.ones((3, 4)))
+
+
+def test_eta_is_lr_as_an_operand():
+    opt = SGD(0.1)
+    assert isinstance(opt._eta, np.ndarray) and opt._eta.shape == () and opt._eta.dtype == np.float64
+    assert float(opt._eta) == 0.1
+    opt.lr = np.array([[0.1], [0.2]])
+    assert np.array_equal(opt._eta, [[0.1], [0.2]])
+    opt.lr = np.float32(0.5)
+    assert opt._eta.dtype == np.float64 and float(opt._eta) == 0.5
+    w = np.ones(2)
+    opt.step(w, np.ones(2))
+    assert w.tolist() == [0.5, 0.5]

@@ -11,7 +11,7 @@ from decimal import Decimal, localcontext
 import numpy as np
 import pytest
 
-from nnbook import MLP, activations, losses, network
+from nnbook import MLP, activations, engine, heads, losses
 
 MAX_ULP = 4
 # z from −745 to 745 (σ(−745) is the smallest subnormal), densest where the tails turn
@@ -44,11 +44,18 @@ def worst(values) -> tuple[float, float]:
     return errors[i], float(Z[i])
 
 
+def test_the_engines_sigmoid_kernels_are_the_tables_in_place_sigmoid():
+    # the output head (heads._SIGMOID) and the hidden-layer fast path use one kernel
+    assert heads._SIGMOID is activations.sigmoid_into
+    assert heads.make_head("sigmoid").activate_into is activations.sigmoid_into
+    assert engine._forward_kernel(activations.get("sigmoid")) is activations.sigmoid_into
+
+
 def test_network_sigmoid_kernel_is_accurate_on_both_tails():
     out = np.empty_like(Z)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        network._sigmoid(Z, out)
+        heads._SIGMOID(Z, out)
     error, at = worst(out)
     assert error <= MAX_ULP, f"the network's σ is {error:.3g} ulp off at z = {at}"
 
@@ -72,8 +79,11 @@ def test_a_confident_mistake_has_a_representable_probability():
     # z = −40: σ = 4.2e-18 exactly representable; the old (1 + tanh(z/2))/2 returned 0
     assert math.isclose(float(activations.sigmoid(-40.0)), math.exp(-40) / (1 + math.exp(-40)), rel_tol=1e-15)
     out = np.empty(1)
-    network._sigmoid(np.array([-40.0]), out)
+    heads._SIGMOID(np.array([-40.0]), out)
     assert out[0] > 0
+    net = MLP([1, 1], "relu", "sigmoid", init="zeros", seed=0)
+    net.weights[0][...] = 1.0
+    assert net.forward([[-40.0]])[0, 0] == activations.sigmoid(-40.0) > 0
 
 
 def exact_softmax(z) -> list[Decimal]:
@@ -104,3 +114,7 @@ def test_a_confident_mistake_still_teaches(loss, expected):
     net.weights[0][...] = 1.0
     _, grads = net.gradient([[-40.0]], [[1.0]], loss)
     assert grads.biases[-1].reshape(-1)[0] == pytest.approx(expected, rel=1e-9)
+    own = MLP([1, 1], "relu", "sigmoid", loss=loss, init="zeros", seed=0)     # the same as the head
+    own.weights[0][...] = 1.0
+    assert own.head.mode == "chain"
+    assert own.gradient([[-40.0]], [[1.0]])[1].biases[-1][0] == grads.biases[-1][0]

@@ -71,9 +71,9 @@ def test_decision_boundary_errors(run):
         plots.decision_boundary(net, X, y, model=2)
     with pytest.raises(TypeError, match="net_or_predict: expected an MLP or a function"):
         plots.decision_boundary("net", X, y)
-    with pytest.raises(ValueError, match="resolution: expected an integer ≥ 2"):
+    with pytest.raises(ValueError, match="resolution: expected an integer in 2 … 1000, got 1"):
         plots.decision_boundary(net, X, y, resolution=1)
-    with pytest.raises(ValueError, match="net_or_predict: a decision boundary needs 2 inputs"):
+    with pytest.raises(ValueError, match="net_or_predict: expected a network with 2 inputs"):
         plots.decision_boundary(MLP([3, 1], seed=0), X, y)
 
 
@@ -132,7 +132,7 @@ def test_weight_history_puts_the_biggest_movers_on_top(run):
     with pytest.raises(ValueError, match="model: expected an index in 0 … 1"):
         plots.weight_history(hist.weights, model=5)
     no_snap = train(MLP([2, 1], seed=0), np.ones((4, 2)), np.array([0, 1, 0, 1]), epochs=1)
-    with pytest.raises(ValueError, match="weights: this History has no snapshots"):
+    with pytest.raises(ValueError, match=r"weights: expected a History with snapshots \(train with snapshots=True\), got one without"):
         plots.weight_history(no_snap)
 
 
@@ -222,7 +222,7 @@ def test_decision_boundary_of_model_k_evaluates_only_model_k(monkeypatch):
 
     def counting_forward(self, X, *args, **kwargs):
         out = forward(self, X, *args, **kwargs)
-        evaluated.append(out.shape[:2])                    # (models evaluated, points)
+        evaluated.append(out.shape)                        # (points, outputs): a single network
         return out
 
     monkeypatch.setattr(MLP, "forward", counting_forward)
@@ -231,14 +231,14 @@ def test_decision_boundary_of_model_k_evaluates_only_model_k(monkeypatch):
         one.set_params(net3.params[k])                     # the K = 1 net of model k
         evaluated.clear()
         p3 = plots.decision_boundary(net3, X, y, model=k, resolution=40)
-        assert evaluated == [(1, 1600)]                    # one model over the 40 × 40 grid, not K = 3
+        assert evaluated == [(1600, 1)]                    # one model over the 40 × 40 grid, not K = 3
         p1 = plots.decision_boundary(one, X, y, resolution=40)
         np.testing.assert_array_equal(p3.image.get_array(), p1.image.get_array())
         assert (p3.contour is None) == (p1.contour is None)
     net3.params[2] *= -1                                   # the live parameters are read at each update
     evaluated.clear()
     p3.update(net3)
-    assert evaluated == [(1, 1600)]
+    assert evaluated == [(1600, 1)]
     one.set_params(net3.params[2])
     np.testing.assert_array_equal(p3.image.get_array(), p1.update(one).image.get_array())
 
@@ -276,3 +276,142 @@ def test_trajectories_inputs_and_errors():
         plots.trajectories("bowl", [np.zeros((2, 2))], labels=["a", "b"])
     with pytest.raises(TypeError, match="surface: expected an nnbook surface"):
         plots.trajectories(3, [np.zeros((2, 2))])
+
+
+# --- one figure factory, one style, the network diagram, and clear failures (issue 8) ---------
+
+def test_widgets_use_the_one_figure_factory():
+    from nnbook.widgets import base
+    assert base.new_figure is plots.new_figure and (base.FIGSIZE, base.DPI) == (plots.FIGSIZE, plots.DPI)
+    fig, axes = plots.new_figure(1, 2, figsize=(7, 3.6), dpi=80, sharey=True)
+    assert tuple(fig.get_size_inches()) == (7.0, 3.6) and fig.dpi == 80 and len(axes) == 2
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"nrows": 1000}, r"nrows: expected an integer in 1 … 12, got 1000"),
+    ({"ncols": 0}, r"ncols: expected an integer in 1 … 12, got 0"),
+    ({"nrows": 2.5}, r"nrows: expected an integer in 1 … 12, got 2.5"),
+    ({"figsize": (600, 4)}, r"figsize: expected \(width, height\) in inches, each in \(0, 20\], got \(600, 4\)"),
+    ({"figsize": (6, float("nan"))}, r"figsize: expected \(width, height\) in inches"),
+    ({"figsize": 6}, r"figsize: expected \(width, height\) in inches"),
+    ({"dpi": 5000}, r"dpi: expected a number in \(0, 200\], got 5000"),
+    ({"dpi": 0}, r"dpi: expected a number in \(0, 200\], got 0"),
+])
+def test_new_figure_refuses_absurd_sizes(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        plots.new_figure(**kwargs)
+
+
+def test_use_book_style_sets_the_chapters_rc_params():
+    import matplotlib as mpl
+    with mpl.rc_context():
+        mpl.rcdefaults()
+        plots.use_book_style()
+        for key, value in plots.BOOK_RC.items():
+            assert mpl.rcParams[key] == (list(value) if isinstance(value, tuple) else value), key
+        assert tuple(mpl.rcParams["figure.figsize"]) == plots.FIGSIZE and mpl.rcParams["figure.dpi"] == plots.DPI
+
+
+@pytest.mark.parametrize("X, message", [
+    (np.array([[0.0, 1.0], [np.nan, 2.0]]), "X: expected finite coordinates, got 1 NaN or infinite"),
+    (np.array([[0.0, np.inf], [1.0, 2.0]]), "X: expected finite coordinates, got 1 NaN or infinite"),
+    (np.zeros((0, 2)), r"X: expected at least one point \(n ≥ 1\), got 0"),
+])
+def test_decision_boundary_checks_X_before_asking_for_predictions(X, message):
+    asked = []
+
+    def predict(points):
+        asked.append(len(points))
+        return np.zeros(len(points))
+    with pytest.raises(ValueError, match=message):
+        plots.decision_boundary(predict, X, np.zeros(len(X)))
+    assert asked == []
+
+
+def test_decision_boundary_and_trajectories_bound_the_resolution_and_pad():
+    X, y = np.array([[0.0, 0.0], [1.0, 1.0]]), np.array([0, 1])
+    predict = lambda pts: np.zeros(len(pts))              # noqa: E731
+    for bad in (1, 10**6, 2.0, True):
+        with pytest.raises(ValueError, match=fr"resolution: expected an integer in 2 … 1000, got {bad!r}"):
+            plots.decision_boundary(predict, X, y, resolution=bad)
+        with pytest.raises(ValueError, match=fr"resolution: expected an integer in 2 … 1000, got {bad!r}"):
+            plots.trajectories("bowl", [np.zeros((2, 2))], resolution=bad)
+    for bad in (-0.5, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="pad: expected a finite number ≥ 0, got"):
+            plots.decision_boundary(predict, X, y, pad=bad)
+    with pytest.raises(ValueError, match=r"X: expected points that span an area when pad = 0, got all x₁ equal"):
+        plots.decision_boundary(predict, np.array([[1.0, 0.0], [1.0, 1.0]]), y, pad=0)
+    assert plots.decision_boundary(predict, X, y, resolution=1000, pad=0).image.get_array().shape == (1000, 1000)
+    for bad in (1, "many", np.zeros((2, 2))):
+        with pytest.raises(ValueError, match="levels: expected an integer ≥ 2 or a list of contour levels, got"):
+            plots.trajectories("bowl", [np.zeros((2, 2))], levels=bad)
+
+
+def test_axes_arguments_are_checked():
+    with pytest.raises(TypeError, match="ax: expected a matplotlib Axes, got str"):
+        plots.trajectories("bowl", [np.zeros((2, 2))], ax="left")
+    with pytest.raises(TypeError, match="ax: expected a matplotlib Axes, got int"):
+        plots.network_diagram([2, 1], ax=3)
+
+
+def test_network_diagram_draws_every_neuron_and_weight():
+    d = plots.network_diagram([2, 3, 2, 1], highlight=[(2, 2, 0), (1, 0)], numbered=True, title="2-3-2-1")
+    assert [len(s.get_offsets()) for s in d.nodes] == [2, 3, 2, 1]
+    assert [len(c.get_segments()) for c in d.edges] == [6, 6, 2]
+    # w⁽²⁾₂₀ runs from neuron 2 of layer 1 to neuron 0 of layer 2; neuron 0 is on top
+    (seg,) = d.highlighted.get_segments()
+    np.testing.assert_array_equal(seg, [[1, d.positions[1][2]], [2, d.positions[2][0]]])
+    assert d.positions[1][0] > d.positions[1][2] and d.ax.get_title() == "2-3-2-1"
+    # edge order follows W⁽ˡ⁾ (row = receiving neuron): segment k·n_in + j joins j → k
+    np.testing.assert_array_equal(d.edges[1].get_segments()[0 * 3 + 2], seg)
+    assert [t.get_text() for t in d.ax.get_xticklabels()] == [
+        "$\\mathbf{x}$", "$\\mathbf{a}^{(1)}$", "$\\mathbf{a}^{(2)}$", "$\\hat{\\mathbf{y}}$"]
+    assert len(d.numbers) == 8 and d.colorbar is None
+    assert not any(line.get_visible() for line in d.ax.get_xgridlines() + d.ax.get_ygridlines())
+    render(d.fig)
+
+
+def test_network_diagram_values_colour_neurons_and_size_edges():
+    sizes = [2, 2, 4, 3, 2]
+    rng = np.random.default_rng(0)
+    deltas = [rng.random(n) for n in sizes[1:]]
+    grads = [rng.normal(size=(n_out, n_in)) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+    fig, ax = plots.new_figure()
+    d = plots.network_diagram(sizes, ax, labels=["input"] + [f"layer {l}" for l in range(1, 5)], first="bottom",
+                              node_color="0.85", node_size=260, node_values=deltas, cmap="Reds",
+                              colorbar="|δ|", edge_values=grads, edge_color="C3", edge_alpha=0.7)
+    assert d.ax is ax and d.colorbar is not None and d.colorbar.ax.get_ylabel() == "|δ|"
+    assert d.positions[0][0] < d.positions[0][1]                       # neuron 0 at the bottom
+    np.testing.assert_allclose(d.nodes[3].get_array(), deltas[2])
+    gmax = max(np.abs(g).max() for g in grads)
+    np.testing.assert_allclose(d.edges[2].get_linewidths(), 0.4 + 3 * np.abs(grads[2]).ravel() / gmax)
+    assert d.nodes[1].norm.vmin == 0 and d.nodes[1].norm.vmax == pytest.approx(max(v.max() for v in deltas))
+    assert d.update(node_values=[v / 2 for v in deltas], edge_values=[g * 0 for g in grads]) is d
+    np.testing.assert_allclose(d.nodes[3].get_array(), deltas[2] / 2)
+    np.testing.assert_allclose(d.edges[0].get_linewidths(), 0.4)
+    render(d.fig)
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"sizes": [3]}, ValueError, r"sizes: expected 2 … 12 layer sizes, got 1"),
+    ({"sizes": [2] * 13}, ValueError, r"sizes: expected 2 … 12 layer sizes, got 13"),
+    ({"sizes": [784, 30, 10]}, ValueError, r"sizes: expected integers in 1 … 32 \(neurons drawn per layer\), got 784"),
+    ({"sizes": [2, 0]}, ValueError, r"sizes: expected integers in 1 … 32 .*, got 0"),
+    ({"sizes": "231"}, TypeError, r"sizes: expected a sequence of layer sizes, got str"),
+    ({"labels": ["x", "y"]}, ValueError, r"labels: expected 3 labels \(one per layer\), .*got 2"),
+    ({"first": "left"}, ValueError, r"first: expected 'top' or 'bottom', got 'left'"),
+    ({"highlight": (3, 0, 0)}, ValueError, r"highlight: expected a weight \(l, j, k\) with l in 1 … 2"),
+    ({"highlight": (1, 2, 0)}, ValueError, r"highlight: expected .* got \(1, 2, 0\)"),
+    ({"highlight": (1, 9)}, ValueError, r"highlight: expected .* got \(1, 9\)"),
+    ({"node_values": [np.ones(3)]}, ValueError, r"node_values: expected 3 arrays \(every layer\) or 2"),
+    ({"node_values": [np.ones(2), np.ones(1)]}, ValueError, r"node_values\[0\]: expected 3 values, got shape \(2,\)"),
+    ({"node_values": [np.ones(3), np.array([np.nan])]}, ValueError, r"node_values\[1\]: expected finite values"),
+    ({"edge_values": [np.ones((2, 3)), np.ones((1, 3))]}, ValueError,
+     r"edge_values\[0\]: expected shape \(3, 2\) \(n_out, n_in\), got \(2, 3\)"),
+    ({"edge_values": [np.ones((3, 2))]}, ValueError, r"edge_values: expected 2 arrays \(one per weight matrix\), got 1"),
+    ({"node_size": -1}, ValueError, r"node_size: expected a number in \(0, 5000\], got -1"),
+])
+def test_network_diagram_errors(kwargs, error, message):
+    kwargs = {"sizes": [2, 3, 1], **kwargs}
+    with pytest.raises(error, match=message):
+        plots.network_diagram(**kwargs)

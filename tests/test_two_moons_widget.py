@@ -14,7 +14,8 @@ from nnbook import data
 from nnbook.network import MLP
 from nnbook.train import train
 from nnbook.widgets.base import Animation, BlitRenderer, ControlBar, figure_png, new_figure
-from nnbook.widgets.two_moons import (INITS, PRESETS, TwoMoonsLab, TwoMoonsPlot, make_network,
+from nnbook.experiments import two_moons_network as make_network
+from nnbook.widgets.two_moons import (INITS, PRESETS, TwoMoonsLab, TwoMoonsPlot,
                                       two_moons_figure)
 
 matplotlib.use("Agg")
@@ -91,12 +92,12 @@ def test_figure_of_a_lockstep_model_evaluates_only_that_model(monkeypatch):
 
     def counting_forward(self, X, *args, **kwargs):
         out = forward(self, X, *args, **kwargs)
-        evaluated.append(out.shape[0])
+        evaluated.append(out.shape)
         return out
 
     monkeypatch.setattr(MLP, "forward", counting_forward)
     fig = two_moons_figure(net, hist, model=2, resolution=30)
-    assert evaluated and set(evaluated) == {1}            # the boundary grid went through model 2 only
+    assert evaluated and set(evaluated) == {(900, 1)}     # the 30 × 30 grid went through model 2 only
     (train_loss,) = [ln for ln in fig.axes[2].get_lines() if ln.get_label() == "train"]
     assert np.allclose(train_loss.get_ydata(), hist.train_loss[:, 2])
 
@@ -194,7 +195,8 @@ def test_play_trains_in_the_background_and_updates_the_figure(lab):
     assert lab.status.value.startswith(f"<b>epoch {lab.epoch}</b>")
     assert lab.fig is lab.plot.fig and len(lab.fig.axes) == 4      # the same figure, updated in place
     during = [t for t in ticks if 0 < t < 2 * lab.trainer.n]
-    assert len(set(during)) >= 10            # the other coroutine ran between many training chunks
+    # the other coroutine ran between training chunks (5 ms each: a handful per epoch on any machine)
+    assert len(set(during)) >= 3
 
 
 def test_pause_stops_training(lab):
@@ -255,7 +257,7 @@ def test_step_matches_the_chapter_run():
     lab = TwoMoonsLab(lr=0.05, seed=2)
     lab.step()
     net, hist = short_run(seeds=(2,), epochs=1)
-    assert np.array_equal(lab.net.get_params(), net.get_params())
+    assert np.array_equal(lab.net.get_params(), net.model(0).get_params())
     lab.close()
 
 
@@ -300,7 +302,7 @@ def test_the_collapse_is_explained_in_a_note():
 
 def test_divergence_shows_a_message_not_an_exception(lab):
     lab.step()
-    lab.net.params[0, :] = 1e300                            # an extreme state: the outputs overflow
+    lab.net.params[:] = 1e300                               # an extreme state: the outputs overflow
     lab.step()
     assert lab.trainer.diverged[0]
     assert lab.message.kind == "error" and "diverged at epoch" in lab.message.text
@@ -331,7 +333,7 @@ def test_an_error_inside_the_task_is_shown(lab):
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"lr": 0.0}, "lr: expected a learning rate > 0"),
+    ({"lr": 0.0}, "lr: expected a number > 0"),
     ({"init": "nope"}, "init: expected one of"),
     ({"seed": -1}, "seed: expected an integer"),
     ({"epochs": 0}, "epochs: expected an integer"),
@@ -446,13 +448,60 @@ def test_plot_limits_only_grow_during_a_run():
     net, hist = short_run(epochs=1)
     plot = TwoMoonsPlot(net, hist, X_TE, Y_TE, resolution=30)
     assert plot.weights.ax.get_ylim() == (-4.0, 4.0)          # room to grow from the start
-    hist.weights *= 5                                         # weights beyond ±4: the limits double
+    hist.weights[...] *= 5                                         # weights beyond ±4: the limits double
     plot.update(net, hist)
     grown = plot.weights.ax.get_ylim()
     assert grown[1] >= 1.1 * np.abs(hist.weights).max() and grown[1] in (8.0, 16.0, 32.0)
-    hist.weights /= 5
+    hist.weights[...] /= 5
     plot.update(net, hist)
     assert plot.weights.ax.get_ylim() == grown                # not shrunk during a run
     plot.reset_limits()
     plot.update(net, hist)
     assert plot.weights.ax.get_ylim() == (-4.0, 4.0)
+
+
+# --- robustness: the lab never leaves a half-made run, and says what it changed ------------
+
+def test_a_bad_eta_leaves_the_current_run_whole(lab):
+    lab.step()
+    net, trainer = lab.net, lab.trainer
+    lab.controls["lr"].value = float("nan")            # (the slider lets Python set it)
+    assert lab.message.kind == "error" and lab.message.text.startswith("lr:")
+    assert lab.net is net and lab.trainer is trainer and lab.trainer.net is lab.net
+    lab.controls["lr"].value = 0.05
+    assert lab.message.kind != "error"
+
+
+def test_reset_with_a_bad_eta_shows_the_error(lab):
+    lab.controls["lr"].value = float("nan")
+    net = lab.net
+    lab.reset()                                        # the button: shown, not raised
+    assert lab.message.kind == "error" and lab.message.text.startswith("lr:") and lab.net is net
+
+
+@pytest.mark.parametrize("asked, used", [(50.0, 10.0), (1e-9, 1e-4)])
+def test_a_clamped_eta_is_reported(asked, used):
+    lab = TwoMoonsLab(lr=asked)
+    try:
+        assert np.isclose(lab.controls["lr"].value, used) and np.isclose(lab.trainer.optimizer.lr, used)
+        assert lab.message.kind == "note" and f"η = {asked:g} is outside" in lab.message.text
+        assert f"uses η = {used:g}" in lab.message.text
+    finally:
+        lab.close()
+
+
+def test_the_status_line_says_when_a_run_is_not_learning():
+    lab = TwoMoonsLab(lr=0.5, seed=2)
+    try:
+        for _ in range(3):
+            lab.step()
+        assert not lab.trainer.history.learning
+        assert "not learning" in lab.status.value and "chance" in lab.status.value
+    finally:
+        lab.close()
+    healthy = TwoMoonsLab(lr=0.05, seed=2)
+    try:
+        healthy.step()
+        assert "not learning" not in healthy.status.value
+    finally:
+        healthy.close()

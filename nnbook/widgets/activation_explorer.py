@@ -13,12 +13,13 @@ shaded and the x where z = 0 marked.
 from __future__ import annotations
 
 import math
+import numbers
 
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from nnbook import activations
+from nnbook import activations, checks
 from nnbook.widgets.base import Demo, new_figure
 
 __all__ = ["PARAMETER_SLIDERS", "ActivationExplorer", "ActivationPlot", "activation_figure"]
@@ -35,11 +36,25 @@ FIGSIZE = (7.0, 3.6)
 
 
 def _finite(label, value):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{label}: expected a real number, got {type(value).__name__}")
-    if not math.isfinite(value):
-        raise ValueError(f"{label}: expected a finite number, got {value!r}")
-    return float(value)
+    return checks.number(value, label)
+
+
+def _view(w, b, x_range, eps):
+    """The checked (w, b, lo, hi, eps) of a drawing: finite w and b, lo < hi, 0 < eps < 1."""
+    w, b, eps = _finite("w", w), _finite("b", b), _finite("eps", eps)
+    try:
+        lo, hi = (_finite("x_range", v) for v in x_range)
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"x_range: expected two finite numbers lo < hi, got {x_range!r}") from err
+    if not lo < hi:
+        raise ValueError(f"x_range: expected lo < hi, got ({lo:g}, {hi:g}): the range is empty")
+    if not math.isfinite(hi - lo):
+        raise ValueError(f"x_range: expected a width hi − lo within float64, got ({lo:g}, {hi:g})")
+    if not 0 < eps < 1:
+        raise ValueError(f"eps: expected 0 < eps < 1, got {eps!r}")
+    return w, b, lo, hi, eps
 
 
 def _limits(*arrays):
@@ -99,22 +114,17 @@ class ActivationPlot:
         before any artist changes.
         """
         act = activations.get(name, **params)
-        w, b, eps = _finite("w", w), _finite("b", b), _finite("eps", eps)
-        try:
-            lo, hi = (_finite("x_range", v) for v in x_range)
-        except (TypeError, ValueError) as err:
-            raise type(err)(f"x_range: expected two finite numbers lo < hi, got {x_range!r}") from err
-        if not lo < hi:
-            raise ValueError(f"x_range: expected lo < hi, got ({lo:g}, {hi:g}): the range is empty")
-        if not 0 < eps < 1:
-            raise ValueError(f"eps: expected 0 < eps < 1, got {eps!r}")
+        w, b, lo, hi, eps = _view(w, b, x_range, eps)
 
-        z = np.linspace(lo, hi, N_POINTS)
-        f, df = act.f(z), act.df(z)
-        x = z
-        zx = w * x + b
-        a, da = act.f(zx), act.df(zx)
-        if not all(np.all(np.isfinite(v)) for v in (f, df, a, da)):
+        with np.errstate(all="ignore"):
+            z = np.linspace(lo, hi, N_POINTS)
+            f, df = act.f(z), act.df(z)
+            x = z
+            zx = w * x + b
+            a, da = act.f(zx), act.df(zx)
+        if not (np.all(np.isfinite(f)) and np.all(np.isfinite(df))):
+            raise ValueError(f"{', '.join(params) or 'x_range'}: f(z) or f′(z) overflows float64 on this range")
+        if not all(np.all(np.isfinite(v)) for v in (zx, a, da)):
             raise ValueError("w, b: the neuron's output overflows on this x-range")
 
         self.line_f.set_data(z, f)
@@ -172,15 +182,16 @@ class ActivationExplorer(Demo):
     The controls are in ``controls``: ``name``, ``w``, ``b``, ``param``,
     ``x_range`` and ``eps``; the drawing is ``plot`` (an :class:`ActivationPlot`).
     Sliders for w, b and the parameter update while dragging (throttled); the
-    x-range and ε update on release.  An impossible state (an empty x-range) is
-    shown in the message line and the last good figure stays.
+    x-range and ε update on release.  An impossible state reached with the controls
+    (an output that overflows) is shown in the message line and the last good figure
+    stays; constructor arguments that cannot be drawn raise ``ValueError``/``TypeError``.
     """
 
     def __init__(self, name="sigmoid", w=1.0, b=0.0, *, x_range=(-6.0, 6.0), eps=0.01,
                  interval=0.05, **params):
         act = activations.get(name, **params)
-        w, b, eps = _finite("w", w), _finite("b", b), _finite("eps", eps)
-        x_lo, x_hi = (_finite("x_range", v) for v in x_range)
+        w, b, x_lo, x_hi, eps = _view(w, b, x_range, eps)
+        interval = checks.number(interval, "interval", 0)
         self.plot = ActivationPlot()
         style = {"description_width": "56px"}
 
@@ -215,6 +226,9 @@ class ActivationExplorer(Demo):
         self._configure_param(act)  # before the controls are observed: no redraw yet
         super().__init__(self.plot.fig, controls, box=box, interval=interval)
         self.refresh()
+        if self.message.kind == "error":        # the arguments themselves cannot be drawn: say so now
+            self.close()
+            raise ValueError(self.message.text)
 
     def _configure_param(self, act) -> None:
         """Point the parameter slider at ``act``'s parameter (hide it if there is none)."""

@@ -11,8 +11,9 @@ controls' ``value`` traits and read the output and the message.
 
 Public names:
 
-- ``new_figure``: a figure of about 6×4 in at 100 dpi that pyplot does not
-  manage (never shown twice, never needs closing).
+- ``new_figure`` (with ``FIGSIZE``, ``DPI``): ``nnbook.plots.new_figure``, the book's one
+  figure factory, a figure of 6×4 in at 100 dpi that pyplot does not manage (never
+  shown twice, never needs closing).
 - ``figure_png``: the figure rendered as PNG bytes.
 - ``FigureOutput``: an ``Output`` widget that shows one figure (``show(fig)``).
 - ``Message``: a one-line message for bad states (``show(text, kind)``, ``clear()``).
@@ -39,22 +40,11 @@ import numpy as np
 from matplotlib.figure import Figure
 from traitlets import Unicode
 
+# The one figure factory and its size live in nnbook.plots; the widgets keep these names.
+from nnbook.plots import DPI, FIGSIZE, new_figure
+
 __all__ = ["DPI", "FIGSIZE", "Animation", "BlitRenderer", "ControlBar", "Demo", "FigureOutput", "Message", "Throttle", "figure_png",
            "new_figure"]
-
-FIGSIZE = (6.0, 4.0)
-DPI = 100
-
-
-def new_figure(nrows: int = 1, ncols: int = 1, *, figsize=FIGSIZE, dpi: float = DPI, **subplots_kw):
-    """A new ``(figure, axes)`` that pyplot does not manage.
-
-    Such a figure is displayed only when asked (as a cell's last expression, or by
-    ``FigureOutput.show``), so it never appears twice and never needs closing.
-    ``subplots_kw`` go to ``Figure.subplots`` (``sharex``, ``squeeze``, …).
-    """
-    fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
-    return fig, fig.subplots(nrows, ncols, **subplots_kw)
 
 
 def figure_png(fig: Figure) -> bytes:

@@ -10,7 +10,7 @@ binary cross-entropy, per-sample SGD with learning rate η.
   loss and the accuracy per epoch, train and test (bottom).  It is built from
   :mod:`nnbook.plots` and ``update(...)`` redraws the same artists in place.
 * :func:`two_moons_figure` — the plain drawing function: that figure for a finished run
-  (a network and its :class:`~nnbook.train.History`, any model of a lockstep run).  The
+  (a network and its :class:`~nnbook.history.History`, any model of a lockstep run).  The
   chapter draws every run with it, so the static page shows what the widget shows.
 * :class:`TwoMoonsLab` — the widget: η (a log slider and the book's three presets),
   initialization, seed and epoch budget; play / pause / step / reset.  Training runs
@@ -32,29 +32,20 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
+from nnbook import checks
 from nnbook import data as _data
 from nnbook import plots
-from nnbook.network import MLP
-from nnbook.train import Trainer
+from nnbook.experiments import LEARNING_RATES as PRESETS
+from nnbook.experiments import TWO_MOONS_INITS as INITS
+from nnbook.experiments import two_moons_network, two_moons_trainer
 from nnbook.widgets.base import Animation, BlitRenderer, ControlBar, Demo
 
-__all__ = ["INITS", "ORDER_SEED", "PRESETS", "SIZES", "TwoMoonsLab", "TwoMoonsPlot",
-           "make_network", "two_moons_figure"]
+__all__ = ["INITS", "PRESETS", "TwoMoonsLab", "TwoMoonsPlot", "two_moons_figure"]
 
-#: Glassner's network: 2 inputs, two hidden layers of 4 ReLUs, one sigmoid output (37 parameters).
-SIZES = (2, 4, 4, 1)
-#: The book's three learning rates (Glassner 2021, Figs. 14-30 to 14-38).
-PRESETS = (0.5, 0.05, 0.01)
-#: Initializations offered: label → nnbook.init scheme (name, params).
-INITS = {
-    "N(0, 0.05) (Glassner)": ("normal", {"std": 0.05}),
-    "He normal": ("he_normal", {}),
-    "Glorot uniform": ("glorot_uniform", {}),
-}
-#: The shuffle seed of every run: the same data order for every η, init and seed.
-ORDER_SEED = 0
 #: Epochs the trainer is set up for; the lab's epoch budget stops play earlier.
 MAX_EPOCHS = 1000
+#: The η slider's range (log scale): a requested η outside it is clamped, and the lab says so.
+LR_RANGE = (1e-4, 10.0)
 FIGSIZE = (7.6, 5.6)
 DPI = 80
 PANEL_EVERY = 0.25               # seconds between redraws of the epoch panels while the lab plays
@@ -62,31 +53,16 @@ PANEL_EVERY = 0.25               # seconds between redraws of the epoch panels w
 WEIGHT_LEGEND = {"fontsize": "x-small", "title_fontsize": "x-small", "framealpha": 1.0, "zorder": 100}
 
 
-def _init_entry(init):
-    """An init label of :data:`INITS` or an nnbook.init name → (name, params)."""
-    if init in INITS:
-        return INITS[init]
-    if isinstance(init, str):
-        return (init, {})
-    if isinstance(init, tuple) and len(init) == 2:
-        return init
-    raise ValueError(f"init: expected one of {', '.join(map(repr, INITS))} or an nnbook.init name, got {init!r}")
-
-
-def make_network(seed=2, init="N(0, 0.05) (Glassner)", models=None):
-    """Glassner's 2-4-4-1 network (ReLU hidden layers, sigmoid output) drawn from ``seed`` (chapter 2).
-
-    ``seed`` may be a sequence of seeds (K models in lockstep), ``init`` a label of
-    :data:`INITS` or an :mod:`nnbook.init` name.
-    """
-    return MLP(list(SIZES), "relu", "sigmoid", init=_init_entry(init), seed=seed, models=models)
+def _one_run(history, k):
+    """Run k of a lockstep history, or the history of a single run as it is."""
+    return history if history.lockstep is None else history.model(k)
 
 
 class TwoMoonsPlot:
     """The lab's figure (chapter 2): boundary, weights, loss and accuracy; ``update`` redraws in place.
 
     ``net`` is an MLP (model ``model`` of its K is shown), ``history`` its
-    :class:`~nnbook.train.History` with weight snapshots; ``X``, ``y`` the points drawn
+    :class:`~nnbook.history.History` with weight snapshots; ``X``, ``y`` the points drawn
     on the boundary panel (the test set).  Attributes: ``fig``, ``boundary``
     (:class:`~nnbook.plots.BoundaryPlot`), ``weights`` (:class:`~nnbook.plots.WeightPlot`),
     ``curves`` (:class:`~nnbook.plots.HistoryPlot`), ``title`` (the figure's title text)
@@ -157,31 +133,30 @@ class TwoMoonsPlot:
         panels at most every :data:`PANEL_EVERY` seconds: they change once an epoch, and
         redrawing them (lines, legend) costs about three times a boundary frame.
         """
-        k = self.model
+        history = _one_run(history, self.model)
         self.boundary.update(net)
-        w = history.weights[:, k, :] if history.weights.ndim == 3 else history.weights
+        w = history.weights
         right = max(1, epochs if epochs is not None else history.epochs)
-        data_key = (history.epochs, right, w[-1].tobytes(), history.train_loss[:, k].tobytes(),
-                    history.val_loss[:, k].tobytes())
+        data_key = (history.epochs, right, w[-1].tobytes(), history.train_loss.tobytes(),
+                    history.val_loss.tobytes())
         now = time.monotonic()
         if data_key != self._data_key and not (playing and now - self._panels_at < PANEL_EVERY):
             self._data_key, self._panels_at = data_key, now      # a new epoch or a new run
             self._update_panels(history, w, right)
         if title is None:
-            title = (f"epoch {history.epochs}: train accuracy {history.train_acc[-1, k]:.3f}, "
-                     f"test accuracy {history.val_acc[-1, k]:.3f}")
+            title = (f"epoch {history.epochs}: train accuracy {history.train_acc[-1]:.3f}, "
+                     f"test accuracy {history.val_acc[-1]:.3f}")
         self.title.set_text(title)
         return self
 
     def _update_panels(self, history, w, right):
-        """The weight history, the curves and their limits."""
-        k = self.model
+        """The weight history, the curves and their limits (``history``: one run's)."""
         self.curves.update(history)
         self.weights.update(w, resort=True)          # the biggest movers so far on top, in the legend
         for ax in (self.weights.ax, *self.curves.axes):
             ax.set_xlim(0, right)
         finite = w[np.isfinite(w)]
-        losses = np.concatenate([history.train_loss[:, k], history.val_loss[:, k]])
+        losses = np.concatenate([history.train_loss, history.val_loss])
         losses = losses[np.isfinite(losses)]
         if self.live:
             self._grow(self.weights.ax, 1.1 * finite.min(initial=0.0), 1.1 * finite.max(initial=0.0), True,
@@ -247,22 +222,23 @@ class TwoMoonsLab(Demo):
 
     def __init__(self, lr=0.05, *, init="N(0, 0.05) (Glassner)", seed=2, epochs=21, chunk=0.005,
                  frame=1 / 15, resolution=80):
-        if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
-            raise ValueError(f"lr: expected a learning rate > 0, got {lr!r}")
-        if init not in INITS:
-            raise ValueError(f"init: expected one of {', '.join(map(repr, INITS))}, got {init!r}")
-        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-            raise ValueError(f"seed: expected an integer ≥ 0, got {seed!r}")
-        if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or not 1 <= epochs <= MAX_EPOCHS:
-            raise ValueError(f"epochs: expected an integer in 1 … {MAX_EPOCHS}, got {epochs!r}")
-        if not chunk > 0:
-            raise ValueError(f"chunk: expected a number of seconds > 0, got {chunk!r}")
+        asked = checks.number(lr, "lr", 0.0, low_open=True)
+        lr = min(max(asked, LR_RANGE[0]), LR_RANGE[1])
+        self._clamped = None if lr == asked else (lr, (
+            f"η = {asked:g} is outside the slider's range {LR_RANGE[0]:g} … {LR_RANGE[1]:g}: the lab uses η = {lr:g}"))
+        checks.choice(init, "init", tuple(INITS))
+        seed = checks.integer(seed, "seed", 0, 10**6)
+        epochs = checks.integer(epochs, "epochs", 1, MAX_EPOCHS)
+        chunk = checks.number(chunk, "chunk", 0.0, 10.0, low_open=True)
+        frame = checks.number(frame, "frame", 0.0, 10.0, low_open=True)
+        resolution = checks.integer(resolution, "resolution", 8, 400)
         self.X_train, self.y_train, self.X_test, self.y_test = _data.two_moons(seed=0)
         self.chunk = float(chunk)
         style = {"description_width": "60px"}
         row = widgets.Layout(width="300px")
         controls = {
-            "lr": widgets.FloatLogSlider(value=lr, base=10, min=-4, max=1, step=0.01, description="η",
+            "lr": widgets.FloatLogSlider(value=lr, base=10, min=math.log10(LR_RANGE[0]),
+                                         max=math.log10(LR_RANGE[1]), step=0.01, description="η",
                                          continuous_update=False, readout_format=".3g", style=style,
                                          layout=row),
             "preset": widgets.ToggleButtons(options=[(f"{p:g}", p) for p in PRESETS],
@@ -294,10 +270,12 @@ class TwoMoonsLab(Demo):
 
     # -- the run ------------------------------------------------------------------------
     def _new_run(self, lr, init, seed):
-        self.net = make_network(seed, init)
-        self.trainer = Trainer(self.net, self.X_train, self.y_train, validation=(self.X_test, self.y_test),
-                               loss="bce", epochs=MAX_EPOCHS, batch_size=1, lr=lr, seed=ORDER_SEED,
-                               snapshots=True)
+        """A new network and trainer for these settings; on bad settings (ValueError) the current
+        run stays as it was, whole."""
+        net = two_moons_network(seed, init)
+        trainer = two_moons_trainer(net, lr, MAX_EPOCHS, data=(self.X_train, self.y_train, self.X_test,
+                                                               self.y_test))
+        self.net, self.trainer = net, trainer
         self._config = (lr, init, seed)
         self._alert = None
         if hasattr(self, "plot"):
@@ -346,7 +324,11 @@ class TwoMoonsLab(Demo):
         """Pause and start the current settings again at epoch 0."""
         self.pause()
         v = self.values()
-        self._new_run(v["lr"], v["init"], v["seed"])
+        try:
+            self._new_run(v["lr"], v["init"], v["seed"])
+        except ValueError as err:
+            self.message.show(str(err), "error")
+            return
         self.refresh()
 
     def _on_stop(self, error) -> None:
@@ -368,7 +350,11 @@ class TwoMoonsLab(Demo):
         if config != self._config:
             was_running = self.animation.running
             self.animation.stop()
-            self._new_run(*config)
+            try:
+                self._new_run(*config)
+            except ValueError:
+                self.bar.set_running(False)
+                raise
             if was_running:
                 self.animation.start()
             self.bar.set_running(self.animation.running)
@@ -383,12 +369,14 @@ class TwoMoonsLab(Demo):
         # line, a widget: text costs matplotlib about 15 ms a line to draw, a widget nothing.
         title = f"η = {lr:.3g}, {init.split(' (')[0]}, seed {seed}"
         status = (f"<b>epoch {history.epochs}</b> of {self.budget}: train accuracy "
-                  f"{history.train_acc[-1, 0]:.3f}, test accuracy {history.val_acc[-1, 0]:.3f}")
+                  f"{history.train_acc[-1]:.3f}, test accuracy {history.val_acc[-1]:.3f}")
+        if not self.trainer.diverged[0] and not history.learning:
+            status += f" · {history.message()}"          # the rule of nnbook.history
         if self.status.value != status:
             self.status.value = status
         if self.trainer.diverged[0]:
-            title = f"η = {lr:.3g}, {init.split(' (')[0]}, seed {seed} · {history.message(0)}"
-            self._alert = (f"{history.message(0)}: lower η and press reset", "error")
+            title = f"η = {lr:.3g}, {init.split(' (')[0]}, seed {seed} · {history.message()}"
+            self._alert = (f"{history.message()}: lower η and press reset", "error")
         self.plot.update(self.net, history, title=title, epochs=max(self.budget, history.epochs),
                          playing=self.animation.running)
         if self._alert is None and not self.trainer.diverged[0]:
@@ -397,6 +385,8 @@ class TwoMoonsLab(Demo):
                 return (f"all {dead[-1].size} units of hidden layer {len(dead)} are dead (negative net input "
                         "on every training point): no gradient gets through them, so only the output "
                         "bias still learns")
+        if self._clamped is not None and math.isclose(v["lr"], self._clamped[0]):
+            return self._clamped[1]
         return None
 
     def render(self):
