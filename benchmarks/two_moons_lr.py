@@ -94,8 +94,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     seeds = list(range(args.seeds))
     base = logistic_baseline()
-    print(f"logistic regression (the straight-line cut): train acc {base.train_acc[-1, 0]:.3f}, "
-          f"test acc {base.val_acc[-1, 0]:.3f}, train BCE {base.train_loss[-1, 0]:.3f}")
+    print(f"logistic regression (the straight-line cut): train acc {base.train_acc[-1]:.3f}, "
+          f"test acc {base.val_acc[-1]:.3f}, train BCE {base.train_loss[-1]:.3f}")
     for name, init in INITS.items():
         t0 = time.perf_counter()
         hist, lr = experiment(init, seeds, epochs=args.epochs)

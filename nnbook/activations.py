@@ -17,7 +17,9 @@ Python or numpy number); ``None``, strings, bools, complex numbers and other obj
 raise ``TypeError`` naming ``z`` instead of turning into NaN.  NaN and ±inf net
 inputs are let through (a diverging network meets them, and its training records
 where), so they may give NaN.  The check costs one ``type`` and one ``dtype`` test
-(about 35 ns) on the network's float64 arrays.
+(about 35 ns) on the network's float64 arrays.  Parameters (λ, a, α, β) are at most
+``MAX_PARAM`` = 1000 in absolute value, which keeps every formula finite for
+``abs(z)`` up to 1e300 (λ = 1e308 would overflow λz).
 """
 from __future__ import annotations
 
@@ -31,7 +33,10 @@ import numpy as np
 
 from nnbook import checks
 
-__all__ = ["Activation", "ACTIVATIONS", "get", "names"]
+__all__ = ["Activation", "ACTIVATIONS", "get", "names", "MAX_PARAM"]
+
+#: the largest abs(parameter) get() binds: λ·z, βz stay within float64 for abs(z) ≤ 1e300
+MAX_PARAM = 1000.0
 
 
 @dataclass(frozen=True)
@@ -349,7 +354,7 @@ def _bind(act, params):
     for key, value in params.items():
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{key}: expected a real number, got {type(value).__name__} {value!r}")
-    bound = {key: checks.number(value, key) for key, value in {**act.params, **params}.items()}
+    bound = {key: checks.number(value, key, -MAX_PARAM, MAX_PARAM) for key, value in {**act.params, **params}.items()}
     return Activation(act.name, partial(act.f, **bound), partial(act.df, **bound),
                       act.formula, act.derivative, bound, act.range, act.kinks, act.source)
 

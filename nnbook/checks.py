@@ -4,7 +4,9 @@ Each check returns the cleaned value or raises ``TypeError`` (wrong kind of thin
 ``ValueError`` (right kind, wrong value) whose message starts with the argument's name.
 numpy scalars count as numbers; ``bool`` never does.  :func:`lookup` is the one table
 lookup behind ``activations.get``, ``losses.get``, ``init.get``, ``optim.get`` and
-``surfaces.get``.
+``surfaces.get``.  :func:`real_array` is :func:`array` for values that must already be
+numbers (numpy alone turns ``[1, None]`` into [1, nan] and ``["1.5"]`` into 1.5),
+:func:`shape` checks a requested shape against ``MAX_ELEMENTS``, :func:`generator` an rng.
 """
 from __future__ import annotations
 

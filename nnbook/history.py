@@ -38,11 +38,12 @@ class History:
     ``learning`` and :meth:`message` give the verdict of the module's rule.
     """
 
-    def __init__(self, rows, weights, per_model, *, steps, seeds, lockstep=None, chance=math.nan):
+    def __init__(self, rows, weights, per_model, *, steps, seeds, lockstep=None, chance=math.nan, settings=None):
         self._rows = {name: np.asarray(rows[name], dtype=float).reshape(-1, len(seeds)) for name in FIELDS}
         self._weights = weights
         self._per = {name: np.asarray(per_model[name]) for name in PER_MODEL}
         self.steps, self.seeds, self.lockstep, self.chance = steps, tuple(seeds), lockstep, chance
+        self._settings = list(settings) if settings is not None else [{"seed": s} for s in self.seeds]
 
     def _squeeze(self, a):
         return a[:, 0] if self.lockstep is None and a.ndim > 1 else a[0] if self.lockstep is None else a
@@ -78,7 +79,12 @@ class History:
         per = {name: a[indices] for name, a in self._per.items()}
         weights = None if self._weights is None else self._weights[:, indices]
         return History(rows, weights, per, steps=self.steps, seeds=[self.seeds[k] for k in indices],
-                       lockstep=lockstep, chance=self.chance)
+                       lockstep=lockstep, chance=self.chance, settings=[self._settings[k] for k in indices])
+
+    @property
+    def settings(self):
+        """A single run's settings (its seed, and what it had in a lockstep); None in lockstep."""
+        return dict(self._settings[0]) if self.lockstep is None else None
 
     def model(self, k):
         """The history of run k alone (no model axis); negative k counts from the end."""
@@ -93,14 +99,15 @@ class History:
 
     # -- questions ----------------------------------------------------------------------------
     def epochs_to(self, threshold, metric="val_acc"):
-        """The first epoch at which ``metric`` ≥ ``threshold`` (−1 if never), per run."""
+        """The first epoch at which ``metric`` reaches ``threshold`` (≥ for an accuracy, ≤ for a
+        loss; −1 if never), per run (an int for a single run)."""
         checks.choice(metric, "metric", ("train_acc", "val_acc", "train_loss", "val_loss"))
         threshold = checks.number(threshold, "threshold")
         values = self._rows[metric]
         with np.errstate(invalid="ignore"):
-            hit = values >= threshold
+            hit = values <= threshold if metric.endswith("_loss") else values >= threshold
         first = np.where(hit.any(axis=0), np.argmax(hit, axis=0), -1)
-        return first[0] if self.lockstep is None else first
+        return int(first[0]) if self.lockstep is None else first
 
     def _verdict(self, k):
         """(kind, text) for run k: diverged, not learning or learning (the module's rule)."""
@@ -170,7 +177,7 @@ class History:
         return "\n".join(lines)
 
     def __repr__(self):
-        weights = "" if self._weights is None else f", weights={self._weights.shape}"
+        weights = "" if self._weights is None else f", weights={self.weights.shape}"
         lock = "" if self.lockstep is None else f", K={self.K}"
         return (f"History(epochs={self.epochs}{lock}, steps={self.steps}, "
                 f"diverged={int(self._per['diverged'].sum())}{weights})")
@@ -198,6 +205,7 @@ def stack_histories(items):
     if all(h._weights is not None for h in items):
         weights = np.concatenate([h._weights for h in items], axis=1)
     seeds = [h.seeds[0] for h in items]
-    axis = Lockstep(("model", "seed"), [(k, s) for k, s in enumerate(seeds)])
+    settings = [h._settings[0] for h in items]
+    axis = Lockstep.named(settings)
     return History(rows, weights, per, steps=items[0].steps, seeds=seeds, lockstep=axis,
-                   chance=items[0].chance)
+                   chance=items[0].chance, settings=[axis.row(k) for k in range(len(items))])

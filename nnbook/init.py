@@ -25,7 +25,8 @@ Conventions, and how they map to the sources
   (also Nielsen's improved initialization, N(0, 1/n_in)).
 * ``he_normal`` N(0, 2/fan_in), ``he_uniform`` U(±√(6/fan_in)) (He et al. 2015).
 * A shape asks for at most ``checks.MAX_ELEMENTS`` (10⁸) weights; ``activation`` is
-  scikit-learn's name (identity, logistic, tanh, relu) or one of :mod:`nnbook.activations`.
+  scikit-learn's name (identity, logistic, tanh, relu) or one of :mod:`nnbook.activations`;
+  ``std`` and ``scale`` are at most ``MAX_SCALE`` = 1e300, so that std·ε stays finite.
 * ``small_uniform`` 0.01·U[0, 1) and ``small_normal`` 0.01·N(0, 1) are the
   "early practice" of Kneusel ch. 9; ``large_normal`` N(0, 1) is Nielsen's
   ``large_weight_initializer``.
@@ -33,7 +34,6 @@ Conventions, and how they map to the sources
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Callable
 
 import numpy as np
@@ -48,6 +48,8 @@ __all__ = [
 ]
 
 _LOGISTIC = ("sigmoid", "logistic")
+#: the largest std or scale: std·ε is finite for every draw ε of N(0, 1) (abs(ε) < 40)
+MAX_SCALE = 1e300
 #: the activation names glorot_bound knows: scikit-learn's (identity, logistic, tanh, relu) and nnbook's
 GLOROT_ACTIVATIONS = ("logistic",) + tuple(ACTIVATIONS)
 
@@ -83,13 +85,13 @@ def small_uniform(shape, rng, scale=0.01):
 
     Mean s/2, variance s²/12 (all weights positive, as the text describes it).
     """
-    scale = checks.number(scale, "scale", 0, low_open=True)
+    scale = checks.number(scale, "scale", 0, MAX_SCALE, low_open=True)
     return scale * checks.generator(rng).random(_shape(shape, need_fans=False))
 
 
 def small_normal(shape, rng, scale=0.01):
     """w = s·ε, ε ~ N(0, 1), s = ``scale`` = 0.01 (chapter 4; Kneusel's early practice)."""
-    scale = checks.number(scale, "scale", 0, low_open=True)
+    scale = checks.number(scale, "scale", 0, MAX_SCALE, low_open=True)
     return scale * checks.generator(rng).standard_normal(_shape(shape, need_fans=False))
 
 
@@ -98,7 +100,7 @@ def normal(shape, rng, std=0.05):
 
     Glassner's N(0, 0.05) (Keras RandomNormal, stddev = 0.05) is the default.
     """
-    std = checks.number(std, "std", 0, low_open=True)
+    std = checks.number(std, "std", 0, MAX_SCALE, low_open=True)
     return std * checks.generator(rng).standard_normal(_shape(shape, need_fans=False))
 
 

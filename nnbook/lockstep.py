@@ -20,8 +20,9 @@ _MAX_MODELS = 10_000
 
 
 def _matches(have, want):
-    """A setting equals ``want``; an init given with parameters also matches its bare name."""
-    if isinstance(have, tuple) and isinstance(want, str) and have and have[0] == want:
+    """A setting equals ``want``; an init given as (name, params) also matches its bare name."""
+    if (isinstance(have, tuple) and len(have) == 2 and isinstance(have[1], dict) and isinstance(want, str)
+            and have[0] == want):
         return True
     return have == want
 
@@ -46,6 +47,20 @@ class Lockstep:
             if tuple(row) != names:
                 raise ValueError(f"models: model {k} is named by {tuple(row)}, model 0 by {names}")
         return cls(names, [tuple(row[n] for n in names) for row in settings])
+
+    @classmethod
+    def named(cls, settings):
+        """The axis of models with these settings: their own names if those tell them apart,
+        else with a "model" column (0 … K−1) in front."""
+        settings = list(settings)
+        try:
+            axis = cls.from_rows(settings)
+        except ValueError:
+            return cls(("model",), [(k,) for k in range(len(settings))])
+        rows = axis.rows
+        if any(a == b for i, a in enumerate(rows) for b in rows[i + 1:]):
+            return cls(("model",) + axis.names, [(k,) + r for k, r in enumerate(rows)])
+        return axis
 
     @property
     def K(self):
@@ -141,13 +156,7 @@ def stack(items):
         if (net.sizes, net.activations, net.head) != (first.sizes, first.activations, first.head):
             raise ValueError(f"items[{k}]: expected sizes {first.sizes}, activations {first.activations} "
                              f"and head {first.head}, got {net.sizes}, {net.activations}, {net.head}")
-    rows = [net.settings for net in items]
-    try:
-        axis = Lockstep.from_rows(rows)
-    except ValueError:
-        axis = Lockstep(("model",), [(k,) for k in range(len(items))])
-    if len(set(axis.rows)) != len(axis.rows):
-        axis = Lockstep(("model",) + axis.names, [(k,) + r for k, r in enumerate(axis.rows)])
+    axis = Lockstep.named(net.settings for net in items)
     net = first._take([0], axis)
     net.K = len(items)
     net._params = np.concatenate([n._params for n in items])

@@ -93,13 +93,13 @@ __all__ += ["MLP", "Gradients", "Penalty"]
 
 
 
-def _per_layer(value, count, name):
+def _per_layer(value, count, name, what="layer"):
     """One value for every layer, or a list of ``count``."""
     if isinstance(value, (list, np.ndarray)) or (isinstance(value, tuple) and not (
             len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], dict))):
         items = list(value)
         if len(items) != count:
-            raise ValueError(f"{name}: expected one value or one per layer ({count}), got {len(items)}")
+            raise ValueError(f"{name}: expected one value or one per {what} ({count}), got {len(items)}")
         return items
     return [value] * count
 
@@ -119,7 +119,7 @@ def _inits(init, L, hidden_act):
 
 
 def _dropout(p, hidden):
-    ps = _per_layer(p, hidden, "dropout")
+    ps = _per_layer(p, hidden, "dropout", "hidden layer")
     return [checks.number(q, "dropout", 0.0, 1.0, high_open=True) for q in ps]
 
 
@@ -140,7 +140,7 @@ class MLP(Parameters):
     ``seed=[s₁, …, s_K]``, or ``seed=s, models=K`` for s … s+K−1): every array gains a leading
     model axis K; model k draws its weights from its own ``np.random.default_rng(seed_k)``,
     so it has exactly the weights of a single network with that seed and init.
-    ``model(k)`` is one of them as a single network; :func:`stack` is the inverse.
+    ``model(k)`` is one of them as a single network; :func:`~nnbook.lockstep.stack` is the inverse.
 
     Weights are drawn by ``init`` (a name from :mod:`nnbook.init`, ``(name, params)``, or one
     per layer); biases start at 0.  ``dropout`` = p, the probability to DROP a hidden unit
@@ -410,7 +410,7 @@ class Penalty:
 
 
 class Gradients:
-    """∂L/∂θ for every parameter (chapter 2): ``flat`` in the layout of :attr:`MLP.params`;
+    """∂L/∂θ for every parameter (chapter 2): ``flat`` in the layout of ``MLP.params``;
     ``weights[l-1]`` = ∂L/∂W⁽ˡ⁾ and ``biases[l-1]`` = ∂L/∂b⁽ˡ⁾ (views into it); ``deltas[l-1]``
     = δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾ (n, n_l).  Each has a leading model axis K in lockstep only."""
 

@@ -357,7 +357,7 @@ def _lookup(table, name, kind):
         raise TypeError(f"name: expected {kind} name (str), got {type(name).__name__}")
     key = name.lower()
     if key not in table:
-        raise ValueError(f"name: unknown {kind} {name!r}; choose one of {', '.join(table)}")
+        raise ValueError(f"name: unknown {kind.split(' ', 1)[-1]} {name!r}; choose one of {', '.join(table)}")
     return table[key]
 
 

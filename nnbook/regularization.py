@@ -153,7 +153,7 @@ def dropout_mask(shape, p, rng):
     shape = checks.shape(shape, "shape", low=0, min_ndim=0)
     if isinstance(p, (bool, np.bool_)):
         raise TypeError("p: expected a drop probability in [0, 1), got a bool")
-    p = p if type(p) is float else checks.real_array(p, "p", finite=False, nonempty=False)
+    p = p if isinstance(p, float) else checks.real_array(p, "p", finite=False, nonempty=False)
     if not np.all((p >= 0) & (p < 1)):
         raise ValueError(f"p: expected a drop probability in [0, 1) (p is the probability to DROP), got {p!r}")
     p = np.asarray(p, dtype=float)

@@ -175,9 +175,8 @@ def get(name, **params) -> Surface:
 
 
 def _raw_value(surface, w):
-    """L at the point w (2,), without checks: the trajectory's loop tests finiteness itself."""
-    with np.errstate(all="ignore"):
-        return surface._value(w[0], w[1])
+    """L at the point w (2,), without checks (the trajectory's loop tests finiteness itself)."""
+    return surface._value(w[0], w[1])
 
 
 def _raw_grad(surface, w):
@@ -244,7 +243,8 @@ def trajectory(surface, optimizer, start=None, steps=50):
     if w.shape != (2,):
         raise ValueError(f"start: expected a point (w0, w1), got shape {w.shape}")
     steps = checks.integer(steps, "steps", 0, checks.MAX_STEPS)
-    v = _raw_value(surface, w)
+    with np.errstate(all="ignore"):
+        v = _raw_value(surface, w)
     if not np.isfinite(v):
         raise ValueError(f"start: L is not finite at the start {tuple(w)}")
     optimizer.reset()

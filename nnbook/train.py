@@ -295,9 +295,11 @@ class Trainer:
         """Between chunks: freeze models whose parameters stopped being finite (mid-epoch)."""
         bad = ~np.all(np.isfinite(self.net._params), axis=1) & ~self.diverged
         if np.any(bad):
+            with np.errstate(all="ignore"):
+                loss = self._measure(self._X1, self.Y)[0]       # what the epoch's end would measure
             self.diverged |= bad
             self.diverged_at[bad] = self.epoch + 1
-            self.diverged_loss[bad] = np.inf
+            self.diverged_loss[bad] = np.where(np.isfinite(loss[bad]), np.inf, loss[bad])
             self._freeze(bad)
 
     def _end_epoch(self):
@@ -342,7 +344,8 @@ class Trainer:
                "best_epoch": best}
         return History({key: np.array(v) for key, v in self._rows.items()},
                        np.array(self._weights) if self.snapshots else None, per, steps=self.step,
-                       seeds=self.net.seeds, lockstep=self.net.lockstep, chance=self.chance)
+                       seeds=self.net.seeds, lockstep=self.net.lockstep, chance=self.chance,
+                       settings=self.net._rows)
 
 
 def train(net, X, y, *, validation=None, loss=None, epochs=10, batch_size=1, lr=None, optimizer="sgd",

@@ -12,11 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 TOOLS = ROOT / "tools"
 sys.path.insert(0, str(TOOLS))
-from numerics import PINNED  # noqa: E402  (tools/numerics.py)
-
-# Kernels started by the tests (nbval, JupyterLab) inherit this environment: the committed
-# outputs were made with these CPU code paths, so they must be checked with them too.
-os.environ.update(PINNED)
+from numerics import PINNED  # noqa: E402,F401  (tools/numerics.py; the root conftest.py applies it)
 OUTPUT = ROOT / "test-output"  # screenshots and builds made by the tests (not committed)
 CHROMIUM = Path(os.environ.get("NNBOOK_CHROMIUM", "/usr/bin/chromium"))
 # As root Chromium needs --no-sandbox; the background-networking flags stop it from calling

@@ -220,3 +220,25 @@ def test_throttle_coalesces_calls_and_never_loses_the_last():
     assert not t.pending
     with pytest.raises(ValueError, match="interval"):
         Throttle(lambda: None, interval=-1)
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"x_range": None}, TypeError, r"x_range: expected two finite numbers"),
+    ({"x_range": (1.0, 2.0, 3.0)}, ValueError, r"x_range: expected two finite numbers"),
+    ({"x_range": (2.0, 2.0)}, ValueError, r"x_range: expected lo < hi"),
+    ({"x_range": (-1e308, 1e308)}, ValueError, r"x_range: expected a width"),
+    ({"eps": 1.5}, ValueError, r"eps: expected 0 < eps < 1"),
+    ({"w": 1e308}, ValueError, r"w, b: the neuron's output overflows"),
+    ({"w": 10**400}, ValueError, r"w: expected a finite number"),
+    ({"interval": None}, TypeError, r"interval: expected a number"),
+    ({"name": "leaky_relu", "slope": 1e308}, ValueError, r"slope: expected a number ≥ -1000 and ≤ 1000"),
+])
+def test_constructor_checks_like_the_drawing_function_and_overflow_is_an_error(kwargs, error, message):
+    """The constructor took x_range=None into an iteration error and (2, 2) silently; overflow warned."""
+    with pytest.raises(error, match=message):
+        ActivationExplorer(**kwargs)
+    if "interval" not in kwargs:
+        with pytest.raises(error, match=message):
+            activation_figure(**kwargs)

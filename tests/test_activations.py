@@ -190,3 +190,49 @@ def test_every_entry_documents_itself():
     for name, a in ACTIVATIONS.items():
         assert a.name == name and a.formula and a.derivative and a.range and a.source
         assert all(isinstance(k, float) for k in a.kinks)
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+NON_NUMERIC_Z = [None, "1.5", ["a", "b"], [1.0, None], True, np.array([True, False]), [1 + 2j], {"a": 1},
+                 object(), np.array([1, None], dtype=object), [10**400], [[1.0], [1.0, 2.0]]]
+
+
+@pytest.mark.parametrize("a", [ACTIVATIONS[n] for n in NAMES] + [get("leaky_relu", slope=0.2)],
+                         ids=NAMES + ["leaky_relu-bound"])
+def test_table_functions_refuse_non_numeric_z_instead_of_making_nan(a):
+    """None became NaN, "1.5" became 1.5 and bools 0/1; now each is an error naming z."""
+    for bad in NON_NUMERIC_Z:
+        for fn in (a.f, a.df):
+            with pytest.raises((TypeError, ValueError), match=r"^z: expected"):
+                fn(bad)
+    assert a.f([1, 2]).dtype == np.float64 and a.df(np.float32(0.5)).dtype == np.float64   # ints, float32 convert
+
+
+def test_float64_arrays_take_the_fast_path(monkeypatch):
+    """The network's inner loop calls act.f(z) / act.df(z) on float64 arrays: those never reach the checks."""
+    def slow_path(z):
+        raise AssertionError("slow path")
+
+    monkeypatch.setattr(act, "_as_float", slow_path)
+    z = np.linspace(-3, 3, 7)
+    for a in [*ACTIVATIONS.values(), get("elu", alpha=2.0)]:
+        a.f(z), a.df(z), a.f(z[None, :]), a.df(z[None, :])
+    with pytest.raises(AssertionError, match="slow path"):
+        ACTIVATIONS["relu"].f([1.0])
+
+
+def test_get_accepts_numpy_scalars_and_refuses_huge_integers():
+    assert get("elu", alpha=np.float32(0.5)).params == {"alpha": 0.5}
+    with pytest.raises(ValueError, match=r"alpha: expected a finite number"):
+        get("elu", alpha=10**400)
+    with pytest.raises(ValueError, match=r"beta: expected a number ≥ -1000 and ≤ 1000, got 1e\+308"):
+        get("swish", beta=1e308)                 # β·z and σ′(βz)·βz would be inf and NaN
+    z = np.array([-1e300, 1e300])
+    for name, param in (("leaky_relu", "slope"), ("prelu", "a"), ("elu", "alpha"), ("swish", "beta")):
+        for value in (-act.MAX_PARAM, act.MAX_PARAM):
+            a = get(name, **{param: value})
+            with np.errstate(over="raise", invalid="raise", divide="raise"):
+                assert np.all(np.isfinite(a.f(z))) and np.all(np.isfinite(a.df(z))), (name, value)
+    with pytest.raises(TypeError, match=r"f: expected a function of z"):
+        act.Activation("x", None, act.relu, "f", "df")

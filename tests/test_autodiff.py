@@ -149,3 +149,33 @@ def test_bad_input(call, exc, match):
 def test_numpy_scalars_are_accepted():
     v = Value(np.float64(2.0)) * np.int64(3)
     assert v.data == 6.0
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: Value(710.0).exp(), r"exp: e\^h overflows float64"),
+    (lambda: Dual(710.0).exp(), r"exp: e\^h overflows float64"),
+    (lambda: Value(2.0) ** 1e10, "exponent: the result overflows"),
+    (lambda: Dual(2.0) ** 1e10, "exponent: the result overflows"),
+    (lambda: Value(1e-300) ** -3, "exponent: the result overflows"),
+    (lambda: Value(1e308) * 10, "other: the result overflows"),
+    (lambda: Dual(1e308) * 10, "other: the result overflows"),
+    (lambda: Value(2.0) / 1e-320, "other: the result overflows"),
+    (lambda: Dual(2.0) / 1e-320, "other: the result overflows"),
+    (lambda: Value(10**400), "data: expected a finite number"),
+    (lambda: Dual(1.0) + 10**400, "other: expected a finite number"),
+])
+def test_overflow_is_a_value_error_naming_the_operation(call, match):
+    """These raised OverflowError ("math range error") or named the wrong argument."""
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_arrays_are_refused_not_broadcast_into_arrays_of_values():
+    for cls in (Value, Dual):
+        with pytest.raises(TypeError, match="other: expected a real number, got ndarray"):
+            np.ones(2) / cls(2.0)
+        with pytest.raises(TypeError, match="other"):
+            np.ones(2) + cls(2.0)
+    assert (np.float64(3.0) * Value(2.0)).data == 6.0

@@ -204,3 +204,35 @@ def test_mismatched_mnist_files(tmp_path):
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("call, exc, match", [
+    (lambda: data.two_moons(n=10**12), ValueError, r"n: expected an integer ≥ 2 and ≤ 1e\+07"),
+    (lambda: data.xor(noise=1e308), ValueError, r"noise: expected a number ≥ 0 and ≤ 1e\+06"),
+    (lambda: data.spirals(turns=1e308), ValueError, "turns"),
+    (lambda: data.spirals(n=64, classes=100), ValueError, "classes"),
+    (lambda: data.two_moons(seed=2**32), ValueError, "seed"),
+    (lambda: data.two_moons(n=64, test_size=0.999), ValueError, r"test_size: .* leaves|test_size: .*training"),
+    (lambda: data.digits(test_size=0.001), ValueError, r"test_size: .*one per class"),
+    (lambda: data.two_moons(standardize="yes"), TypeError, "standardize"),
+    (lambda: data.statsville(standardize=1), ValueError, "standardize"),
+    (lambda: data.read_idx(None), TypeError, "path"),
+    (lambda: data.load_mnist(3), TypeError, "path"),
+    (lambda: data.standardize([[np.nan, 1.0], [1.0, 2.0]], [[1.0, 2.0]]), ValueError, "X_train"),
+    (lambda: data.standardize([["1", "2"]], [[1.0, 2.0]]), TypeError, "X_train"),
+    (lambda: data.two_moons(noise=10**400), ValueError, "noise"),
+])
+def test_limits_and_types_are_refused_naming_the_argument(call, exc, match):
+    with pytest.raises(exc, match=match):
+        call()
+
+
+def test_mnist_flags_and_negative_sizes(tmp_path):
+    _mnist_folder(tmp_path, gz=False)
+    with pytest.raises(TypeError, match="flatten"):
+        data.load_mnist(tmp_path, flatten="no")
+    (tmp_path / "neg.idx").write_bytes(bytes([0, 0, 8, 1]) + struct.pack(">i", -3))
+    with pytest.raises(ValueError, match="negative size"):
+        data.read_idx(tmp_path / "neg.idx")

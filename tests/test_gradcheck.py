@@ -114,3 +114,36 @@ def test_public_names_have_docstrings_naming_their_chapter(module):
         if inspect.isfunction(obj) or inspect.isclass(obj):
             doc = inspect.getdoc(obj) or ""
             assert "chapter" in doc or "ch. " in doc, f"{module}.{name}"
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+def test_f_must_return_a_finite_number():
+    x = np.ones(2)
+    for f, exc in ((lambda: np.nan, ValueError), (lambda: "a", TypeError), (lambda: None, TypeError),
+                   (lambda: {"a": 1}, TypeError)):
+        with pytest.raises(exc, match="^f: "):
+            gradcheck.numerical_gradient(f, x)
+
+
+def test_an_eps_that_does_not_move_x_is_refused():
+    """In float16, or at x = 1e12 in float64, x + 1e-6 == x: the gradient was silently 0."""
+    for x in (np.ones(3, np.float16), np.full(3, 1e12)):
+        with pytest.raises(ValueError, match=r"x, eps: eps = 1e-06 does not change x\[0\]"):
+            gradcheck.numerical_gradient(lambda: 0.0, x)
+    with pytest.raises(ValueError, match=r"eps: expected a number > 0 and ≤ 1"):
+        gradcheck.forward_difference(lambda: 0.0, np.ones(2), eps=2.0)
+
+
+def test_huge_x_is_refused_at_once():
+    with pytest.raises(ValueError, match=r"x: this asks for 40,000,000 calls of f; the limit is 10,000,000"):
+        gradcheck.numerical_gradient(lambda: 0.0, np.zeros(2 * 10**7))
+
+
+def test_relative_error_of_huge_values_and_check_gradient_names_grad():
+    assert gradcheck.relative_error([1e308], [-1e308]) == 1.0                 # no overflow, no warning
+    assert gradcheck.relative_error([3.0, 1e301], [3.0, 1e301]) == 0.0
+    with pytest.raises(ValueError, match=r"grad: expected the shape of x"):
+        gradcheck.check_gradient(lambda: 0.0, [1.0, 2.0], np.ones(3))
+    with pytest.raises(ValueError, match=r"grad: contains NaN"):
+        gradcheck.check_gradient(lambda: 0.0, [1.0, np.nan, 2.0], np.ones(3))

@@ -140,3 +140,35 @@ def test_table_and_get():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("activation", ["nope", "Relu", "softmax", "", "sigmoidd"])
+def test_glorot_refuses_unknown_activation_names(activation):
+    """An unknown name silently used A = 6; now it is an error listing the names."""
+    with pytest.raises(ValueError, match=r"activation: unknown activation .*logistic, identity"):
+        init.glorot_uniform((3, 2), np.random.default_rng(0), activation=activation)
+    with pytest.raises(ValueError, match=r"activation: unknown activation"):
+        init.glorot_bound(2, 3, activation)
+    with pytest.raises(ValueError, match=r"activation"):
+        init.get("glorot_uniform", activation=activation)
+
+
+def test_glorot_accepts_sklearn_and_nnbook_names():
+    from nnbook.activations import ACTIVATIONS
+    for name in ("identity", "logistic", "tanh", "relu", *ACTIVATIONS):
+        A = 2.0 if name in ("logistic", "sigmoid") else 6.0
+        assert init.glorot_bound(2, 3, name) == pytest.approx(np.sqrt(A / 5))
+
+
+def test_huge_shapes_are_refused_before_allocating():
+    with pytest.raises(ValueError, match=r"shape: this asks for 1,000,000,000,000 elements; the limit is 100,000,000"):
+        init.zeros((10**6, 10**6))
+    with pytest.raises(ValueError, match=r"shape: this asks for"):
+        init.he_normal((10**5, 10**5), np.random.default_rng(0))
+    with pytest.raises(ValueError, match=r"std: expected a finite number"):
+        init.normal((2, 2), np.random.default_rng(0), std=10**400)
+    assert init.normal((2, 2), np.random.default_rng(0), std=np.float32(0.05)).shape == (2, 2)
+    with pytest.raises(ValueError, match=r"std: expected a number > 0 and ≤ 1e\+300"):
+        init.normal((2, 2), np.random.default_rng(0), std=1e308)          # std·ε would overflow

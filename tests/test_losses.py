@@ -361,3 +361,41 @@ def test_focal_refuses_soft_labels():
             f(np.array([[0.6]]), np.array([[0.3]]), gamma=0.0)
     assert np.isclose(losses.focal(np.array([[0.6]]), np.array([[1.0]]), gamma=0.0),
                       losses.bce(np.array([[0.6]]), np.array([[1.0]])))
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+def test_non_numbers_are_refused_not_turned_into_nan():
+    """[[None]] became NaN and [["0.5"]] became 0.5."""
+    for name in ("mse", "bce_logits", "hinge"):
+        entry = LOSSES[name]
+        for bad in ([[None]], [["0.5"]], [[1 + 2j]]):
+            with pytest.raises(TypeError, match="^out: expected an array of numbers"):
+                entry.value(bad, [[1.0]])
+            with pytest.raises(TypeError, match="^y: expected an array of numbers"):
+                entry.grad([[0.5]], bad)
+    assert losses.mse(np.array([[np.inf]]), [[1.0]]) == np.inf            # a diverged model is still allowed
+    assert losses.bce_logits([[0.5]], np.array([[True]])) > 0              # boolean targets are numbers
+
+
+def test_softmax_checks_its_axis_and_needs_a_score():
+    z = np.array([[1.0, 2.0]])
+    for axis, exc in ((2, ValueError), (-3, ValueError), (None, TypeError), (1.0, TypeError), (True, TypeError)):
+        with pytest.raises(exc, match="^axis: expected an integer"):
+            losses.softmax(z, axis=axis)
+    for f in (losses.softmax, losses.log_softmax):
+        with pytest.raises(ValueError, match=r"z: expected at least one score"):
+            f([])
+        with pytest.raises(TypeError, match=r"z: expected an array of numbers"):
+            f([1.0, None])
+    np.testing.assert_allclose(losses.softmax(z, axis=np.int64(0)), [[1.0, 1.0]])
+
+
+def test_one_hot_refuses_huge_k_and_params_take_numpy_scalars():
+    with pytest.raises(ValueError, match=r"k: this asks for 2,000,000,000,000 elements"):
+        losses.one_hot([0, 1], 10**12)
+    assert losses.get("focal", gamma=np.float32(1.0)).params == {"gamma": np.float32(1.0)}
+    with pytest.raises(ValueError, match="delta: expected a finite number"):
+        losses.huber([[0.5]], [[1.0]], delta=10**400)
+    with pytest.raises(TypeError, match="value: expected a function"):
+        losses.Loss("x", None, losses.mse_grad)

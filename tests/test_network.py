@@ -427,7 +427,7 @@ def test_fixed_masks_and_cache_reuse_after_a_dropout_pass():
     (dict(output="softmax"), ValueError, "output: softmax needs at least 2 output units"),
     (dict(dropout=1.0), ValueError, r"dropout: expected a number ≥ 0 and < 1, got 1.0"),
     (dict(dropout=-0.1), ValueError, r"dropout: expected a number ≥ 0 and < 1, got -0.1"),
-    (dict(dropout=[0.5]), ValueError, r"dropout: expected one value or one per layer \(2\), got 1"),
+    (dict(dropout=[0.5]), ValueError, r"dropout: expected one value or one per hidden layer \(2\), got 1"),
     (dict(dropout="x"), TypeError, "dropout: expected a number"),
     (dict(seed=[]), ValueError, r"seed: expected at least one seed \(K ≥ 1 models\)"),
     (dict(seed=-1), ValueError, "seed: expected an integer ≥ 0"),

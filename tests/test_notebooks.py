@@ -185,3 +185,27 @@ def test_make_outputs_writes_atomically(tmp_path, monkeypatch):
     monkeypatch.undo()
     make_outputs.write_atomically(nbformat.v4.new_notebook(), target)
     assert read(target).cells == []
+
+
+def test_nbval_on_one_chapter_gets_the_pinned_cpu_paths():
+    """``pytest --nbval book/NN.ipynb`` alone (without tests/ and its conftest) still runs the
+    kernel with the CPU code paths the outputs were made with: the root conftest.py sets them.
+    A notebook whose stored output is the pinned environment fails on a kernel without it."""
+    from numerics import PINNED
+    if not PINNED:
+        pytest.skip("no CPU code paths are pinned on this machine")
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell(f"import os\nprint({{k: os.environ.get(k) for k in {sorted(PINNED)!r}}})")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout",
+                                           text=repr({k: PINNED[k] for k in sorted(PINNED)}) + "\n")]
+    cell.execution_count = 1
+    nb.cells = [cell]
+    folder = ROOT / "test-output" / "pinned-nbval"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "pinned.ipynb"
+    nbformat.write(nb, path)
+    env = {k: v for k, v in os.environ.items() if k not in PINNED}          # a plain shell's environment
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--nbval",
+                             "--nbval-current-env", "-q", str(path.relative_to(ROOT))],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:]

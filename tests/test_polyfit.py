@@ -103,3 +103,41 @@ def test_small_inputs():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+def test_degree_past_the_limit_is_refused_at_once():
+    """Degree 10**4 with l2 = 1 ran 656 s inside LAPACK and 10**6 asked for 7 TiB; the limit is 100."""
+    import time
+    start = time.perf_counter()
+    for degree in (polyfit.MAX_DEGREE + 1, 10**4, 10**6):
+        with pytest.raises(ValueError, match=r"degree: expected an integer ≤ 100"):
+            polyfit.polyfit(X, Y, degree, l2=1.0)
+    assert time.perf_counter() - start < 1
+    assert polyfit.fit(X, Y, polyfit.MAX_DEGREE, l2=1.0).degree == 100
+    with pytest.raises(ValueError, match=r"degree: this asks for"):
+        polyfit.fit(np.linspace(0, 1, 10**6), np.zeros(10**6), 100, l2=1.0)   # the design matrix limit
+
+
+def test_evaluation_refuses_nan_and_overflow():
+    for call in (lambda x: polyfit.polyval([1.0, 2.0, 3.0], x), polyfit.fit(X, Y, 2)):
+        with pytest.raises(ValueError, match=r"x: contains NaN"):
+            call([1.0, np.nan])
+        with pytest.raises(TypeError, match=r"x: expected an array of numbers"):
+            call([1.0, None])
+        with pytest.raises(ValueError, match=r"x: p\(x\) overflows float64"):
+            call(1e300)
+    with pytest.raises(TypeError, match=r"x: expected an array of numbers"):
+        polyfit.polyfit(["1", "2", "3"], [1.0, 2.0, 3.0], 1)
+    with pytest.raises(ValueError, match=r"x: expected abs\(x\) ≤ 1e\+300"):
+        polyfit.polyfit([-1e308, 0.0, 1e308], [1.0, 2.0, 3.0], 1)
+
+
+def test_polynomial_fit_checks_its_arguments():
+    with pytest.raises(ValueError, match="domain"):
+        polyfit.PolynomialFit([1.0, 2.0], (1.0, 0.0), 1, 0.0)
+    with pytest.raises(ValueError, match="degree"):
+        polyfit.PolynomialFit([1.0, 2.0], (0.0, 1.0), 3, 0.0)
+    with pytest.raises(TypeError, match="l2"):
+        polyfit.PolynomialFit([1.0, 2.0], (0.0, 1.0), 1, None)

@@ -196,3 +196,44 @@ def test_early_stopping_shape_changes_are_refused():
         es.restore(np.ones(3))
     with pytest.raises(ValueError, match="params"):
         es.restore([np.ones(2), np.ones(2)])
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("shape", [(2.5, 3), (2, 3.0), (True, 2), (np.float64(2.0), 3), ([2], 3)])
+def test_dropout_mask_refuses_non_integer_dims(shape):
+    """(2.5, 3) was truncated to (2, 3)."""
+    with pytest.raises(ValueError, match=r"shape: expected a tuple of integers ≥ 0"):
+        reg.dropout_mask(shape, 0.5, np.random.default_rng(0))
+    assert reg.dropout_mask((np.int64(2), 0), 0.5, np.random.default_rng(0)).shape == (2, 0)
+
+
+def test_dropout_mask_refuses_huge_shapes():
+    with pytest.raises(ValueError, match=r"shape: this asks for 1,000,000,000,000 elements"):
+        reg.dropout_mask((10**6, 10**6), 0.5, np.random.default_rng(0))
+
+
+def test_penalty_overflow_is_an_error_not_inf_and_a_warning():
+    with pytest.raises(ValueError, match=r"weights, lam: the L2 penalty overflows float64"):
+        reg.l2_penalty(np.array([1e200]), 0.1)
+    with pytest.raises(ValueError, match="lr, lam"):
+        reg.weight_decay(np.ones(2), 1e308, 1e308)
+    with pytest.raises(TypeError, match="per_model"):
+        reg.l1_penalty(np.ones(2), 0.1, per_model="yes")
+
+
+def test_non_numbers_and_read_only_arrays_are_refused():
+    for bad in (None, "1.0", True, [1.0, None]):
+        with pytest.raises(TypeError, match="val_loss"):
+            reg.EarlyStopping().update(bad, np.ones(2))
+    assert reg.EarlyStopping().update(np.nan, np.ones(2)) is False         # a diverged epoch is allowed
+    frozen = np.ones(2)
+    frozen.flags.writeable = False
+    with pytest.raises(ValueError, match="params: the array is read-only"):
+        reg.weight_decay(frozen, 0.1, 0.1)
+    es = reg.EarlyStopping()
+    es.update(1.0, np.ones(2))
+    with pytest.raises(ValueError, match="params: the array is read-only"):
+        es.restore(frozen)
+    with pytest.raises(TypeError, match=r"weights\[1\]: expected an array of numbers"):
+        reg.l2_grad([np.ones(2), ["a"]], 0.1)

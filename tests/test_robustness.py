@@ -17,7 +17,7 @@ import math
 import re
 import struct
 import warnings
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Callable
 
 import numpy as np
@@ -464,7 +464,6 @@ def test_bad_values_are_refused_naming_the_argument(entry, arg):
 
 def test_the_table_covers_every_public_function_of_these_modules():
     """A new public function needs an entry (or a reason to be left out)."""
-    import inspect
     left_out = {"activations.names", "activations.Activation", "activations.sigmoid_into", "init.names", "init.Init",
                 "losses.names", "losses.Loss", "surfaces.names", "surfaces.Surface", "surfaces.Bowl",
                 "surfaces.Saddle", "surfaces.Trajectory", "data.curve_fit_points", "data.byte_sample",

@@ -121,3 +121,40 @@ def test_names():
     assert surfaces.names() == ["bowl", "elongated_bowl", "rosenbrock", "saddle"]
     b = surfaces.Bowl()
     assert surfaces.get(b) is b
+
+
+# --- robustness (issue 8) -------------------------------------------------------------------
+
+def test_steps_past_the_limit_are_refused_at_once():
+    """steps=10**8 ran for minutes; the limit is checks.MAX_STEPS = 10**7."""
+    import time
+    start = time.perf_counter()
+    for steps in (10**7 + 1, 10**8, 10**12):
+        with pytest.raises(ValueError, match=r"steps: expected an integer ≥ 0 and ≤ 1e\+07"):
+            surfaces.trajectory("bowl", optim.SGD(0.1), steps=steps)
+    with pytest.raises(TypeError, match="steps"):
+        surfaces.trajectory("bowl", optim.SGD(0.1), steps=2.5)
+    assert time.perf_counter() - start < 1
+
+
+def test_points_must_be_finite_and_overflow_is_an_error_not_nan():
+    for bad in ([np.nan, 1.0], [np.inf, 0.0], [1.0, None], ["1", "2"]):
+        with pytest.raises((ValueError, TypeError), match="^w: "):
+            surfaces.Bowl().value(bad)
+    with pytest.raises(ValueError, match=r"w: .*overflows float64"):
+        surfaces.Saddle().value([1e300, 1e300])                      # ∞ − ∞
+    assert surfaces.Bowl().value([1e300, 1e300]) == np.inf           # an overflow that has a value
+
+
+def test_get_and_trajectory_name_the_argument():
+    with pytest.raises(TypeError, match=r"kappa: expected a number"):
+        surfaces.get("elongated_bowl", kappa="a")
+    with pytest.raises(ValueError, match=r"params: bowl takes parameters \(none\), got kappa"):
+        surfaces.get("bowl", kappa=3)
+    with pytest.raises(ValueError, match=r"surface: unknown surface 'cone'"):
+        surfaces.trajectory("cone", optim.SGD(0.1))
+    with pytest.raises(TypeError, match=r"start: expected an array of numbers"):
+        surfaces.trajectory("bowl", optim.SGD(0.1), start=["1", "2"])
+    with pytest.raises(NotImplementedError, match="base class"):
+        surfaces.Surface().value([1.0, 1.0])
+    assert surfaces.get("rosenbrock", a=2.0).params == {"a": 2.0, "b": 100.0}
