@@ -138,7 +138,7 @@ def activation_entries():
     bound = activations.get("leaky_relu", slope=0.2)
     out.append(Entry("get('leaky_relu', slope=0.2).f", lambda z: bound.f(z), {"z": 1.0}, {"z": z_bad}))
     out.append(Entry("activations.get", lambda name, slope: activations.get(name, slope=slope),
-                     {"name": "leaky_relu", "slope": 0.1}, {"name": NAMES, "slope": numbers()}))
+                     {"name": "leaky_relu", "slope": 0.1}, {"name": NAMES, "slope": numbers(more=[1e308, -1e4])}))
     sig = ACTIVATIONS["sigmoid"]
     out.append(Entry("activations.Activation", Activation,
                      {"name": "s", "f": sig.f, "df": sig.df, "formula": "f", "derivative": "df"},
@@ -167,7 +167,7 @@ def init_entries():
     ]
     for fn, param in ((init.small_uniform, "scale"), (init.small_normal, "scale"), (init.normal, "std")):
         out.append(Entry(f"init.{fn.__name__}", fn, {"shape": (2, 3), "rng": rng, param: 0.1},
-                         {"shape": shape_bad, "rng": RNGS, param: numbers(0, low_open=True)}))
+                         {"shape": shape_bad, "rng": RNGS, param: numbers(0, low_open=True, more=[1e308])}))
     for fn in (init.xavier_normal, init.he_normal, init.he_uniform, init.lecun_normal):
         out.append(Entry(f"init.{fn.__name__}", fn, {"shape": (2, 3), "rng": rng},
                          {"shape": fan_shape_bad, "rng": RNGS}))

@@ -385,7 +385,7 @@ plt.show()
 # ## Backpropagation in matrix form
 #
 # For a general multilayer perceptron we stack the neurons of a layer into vectors (after
-# Kneusel 2021, Fig. 9-4 and "Backprop, Take 2"). With the book's conventions ([chapter 0](00_neurons.ipynb))
+# Kneusel 2021, Fig. 9-4 and "Backprop, Take 2"). With the book's conventions ([chapter 0](00_neurons_networks.ipynb))
 # layer $l$ computes $z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}$ and $a^{(l)} = f_l(z^{(l)})$,
 # where $W^{(l)}$ has shape $(n_l, n_{l-1})$ and $a^{(0)} = x$: $W^{(l)}_{jk}$ is the weight
 # *to* unit $j$ of layer $l$ *from* unit $k$ of layer $l - 1$, `W[to, from]`. Kneusel's
@@ -428,7 +428,7 @@ plt.show()
 # rows of $A^{(l)}$, the deltas are rows too and the weight gradient is a sum over samples,
 # $\Delta^{(l)\top} A^{(l-1)}$ (divided by $n$ for a mean loss).
 #
-# Here it is from scratch. The forward pass is [chapter 0](00_neurons.ipynb)'s `nnbook.network.forward`; the
+# Here it is from scratch. The forward pass is [chapter 0](00_neurons_networks.ipynb)'s `nnbook.network.forward`; the
 # backward pass is the three equations above.
 
 # %%
@@ -583,8 +583,8 @@ norms = {act: np.array([np.linalg.norm(gW) for gW in n.gradient(X_tr[:256], y_tr
 for act, nrm in norms.items():
     print(f"{act:>8}: gradient norm, first layer / last layer = {nrm[0] / nrm[-1]:.1e}")
 per_layer = norms["sigmoid"][1:-1] / norms["sigmoid"][2:]            # hidden layer l against l + 1
-_, deep_trace = deeps["sigmoid"].forward_cache(X_tr[:256])
-mean_fprime = [float(np.mean(activations.d_sigmoid(z))) for z in deep_trace.z[:-1]]
+deep_trace = deeps["sigmoid"].trace(X_tr[:256])
+mean_fprime = [float(np.mean(activations.d_sigmoid(z))) for z in deep_trace.z[1:-1]]   # hidden layers
 spectral = [np.linalg.norm(W, 2) for W in deeps["sigmoid"].weights[1:-1]]
 print(f"sigmoid: factor lost per hidden layer, median {np.median(per_layer):.2f} "
       f"(from {per_layer.min():.2f} to {per_layer.max():.2f}); mean sigma'(z) per layer "

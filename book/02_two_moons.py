@@ -158,8 +158,7 @@ print("checked: a plateau near 88 % for epochs 1-5, success between epochs 7 and
 # network counts both kinds.
 
 # %%
-_, trace = net.forward_cache(X_tr)
-margin = trace.z[-1][0, :, 0] * np.where(y_tr == 1, 1, -1)          # z toward the true class
+margin = net.trace(X_tr).z[-1][:, 0] * np.where(y_tr == 1, 1, -1)   # z⁽ᴸ⁾ toward the true class
 per_sample = np.log1p(np.exp(-np.abs(margin))) + np.maximum(-margin, 0)   # -ln p(true class), never 0
 p_tr = net.forward(X_tr)[:, 0]                                      # p = sigma(z) as float64 computes it
 exact0 = p_tr - y_tr == 0                                           # the computed output delta p - y
@@ -329,8 +328,7 @@ print("checked: η = 0.5 stays at chance with loss in [ln 2, 0.9]; η = 0.01 pla
 
 # %%
 fresh = two_moons_network(seed=PINNED_SEED)
-_, trace0 = fresh.forward_cache(X_tr)
-z2 = trace0.z[1][0]                                                     # (1536 points, 4 units)
+z2 = fresh.trace(X_tr).z[2]                                            # z⁽²⁾: (1536 points, 4 units)
 first = nnbook.experiments.two_moons_trainer(fresh.copy(), lr=0.5, epochs=1, snapshots=False)
 b2_before, W2_before = first.net.biases[1].copy(), first.net.weights[1].copy()
 first.run(steps=1)                                                      # one sample, one update
@@ -715,7 +713,7 @@ TwoMoonsLab(lr=0.05, seed=PINNED_SEED, epochs=21)
 ybar = y_tr.mean()
 H_bin = -(ybar * np.log(ybar) + (1 - ybar) * np.log(1 - ybar))
 print(f"best constant p = {ybar:.3f}, loss H = {H_bin:.4f}; collapsed runs at epoch {hist_a.epochs}: "
-      f"{hist_a.train_loss[-1, 0]:.4f}")
+      f"{hist_a.select(seed=PINNED_SEED).train_loss[-1]:.4f}")
 print(f"the best output bias ln(ybar / (1 - ybar)) = {np.log(ybar / (1 - ybar)):.4f}")
 assert np.isclose(H_bin, np.log(2), atol=1e-4) and np.all(hist_a.train_loss[1:] >= H_bin - 1e-12)
 
@@ -746,7 +744,7 @@ both_inits = two_moons_network(models=lockstep(init=(GLASSNER_INIT, ("he_normal"
 net_small, net_he = both_inits.select(init="normal"), both_inits.select(init="he_normal")
 assert all(np.allclose(a * 0.05 / np.sqrt(2 / a.shape[-1]), b)       # the same draws, scaled
            for a, b in zip(net_he.weights, net_small.weights))
-active = [[z > 0 for z in n.forward_cache(X_tr)[1].z[:-1]] for n in (net_he, net_small)]
+active = [[z > 0 for z in n.trace(X_tr).z[1:-1]] for n in (net_he, net_small)]     # hidden layers 1, 2
 assert all(np.array_equal(a, b) for a, b in zip(*active))            # the same units active on the same inputs
 g1 = {}
 for name, n in (("He", net_he), ("N(0, 0.05)", net_small)):

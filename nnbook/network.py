@@ -89,7 +89,7 @@ def forward(x, weights, biases, activations, *, return_all=False):
 
 # --- the multilayer perceptron (chapter 2) -------------------------------------------------
 
-__all__ += ["MLP", "Gradients", "Penalty"]
+__all__ += ["MLP", "Gradients", "Penalty", "Trace"]
 
 
 
@@ -268,6 +268,15 @@ class MLP(Parameters):
                 raise ValueError(f"masks[{l}]: expected shape {shape[1:]} or {shape}, got {np.shape(m)}") from None
         return out
 
+    def trace(self, X, train=False):
+        """The forward pass with every layer's values, numbered as in the text (chapter 2):
+        ``z[l]`` = z⁽ˡ⁾ and ``a[l]`` = a⁽ˡ⁾ for l = 1 … L, ``a[0]`` = X (``z[0]`` is None); each
+        (n, n_l), or (K, n, n_l) in lockstep (copies)."""
+        _, cache = self.forward_cache(X, train=train)
+        z = [None] + [self._squeeze(v).copy() for v in cache.z]
+        a = [cache.a[0].copy()] + [self._squeeze(v).copy() for v in cache.a[1:]]
+        return Trace(z, a)
+
     def forward(self, X, train=False, masks=None):
         """a⁽ᴸ⁾ for inputs X (n, n_in): (n, n_out), or (K, n, n_out) in lockstep (chapter 2)."""
         out, _ = self.forward_cache(X, train=train, masks=masks)
@@ -357,6 +366,17 @@ class MLP(Parameters):
         if self.head.classes(Y) is None:
             raise ValueError("y: accuracy needs class labels (0/1, ±1 or one-hot), got other targets")
         return self.head.accuracy(self.forward(X), Y)
+
+
+class Trace:
+    """A forward pass's net inputs ``z`` and activations ``a``, 1-based lists (see :meth:`MLP.trace`)
+    (chapter 2)."""
+
+    def __init__(self, z, a):
+        self.z, self.a = z, a
+
+    def __repr__(self):
+        return f"Trace(layers={len(self.z) - 1})"
 
 
 class Penalty:

@@ -64,6 +64,58 @@ def _setting(net, name, given, default):
     return default if given is None else given
 
 
+def _lr_column(lr, K):
+    """η as a float (one for all models) or a (K, 1) column broadcasting over (K, P)."""
+    a = _per_model(lr, K, "lr", positive=True)
+    if np.all(a == a[0]) and np.ndim(lr) == 0:
+        return float(a[0])
+    return a[:, None].copy()
+
+
+def _optimizer(optimizer, lr, K):
+    """The optimizer to train with, reset: a name (η = lr, default 0.01) or an Optimizer (its own η
+    unless lr is given)."""
+    from nnbook import optim as _optim
+    if isinstance(optimizer, _optim.Optimizer):
+        if lr is not None:
+            optimizer.lr = _lr_column(lr, K)
+    elif not isinstance(optimizer, str):
+        raise TypeError(f"optimizer: expected a name ({', '.join(_optim.names())}) or an "
+                        f"nnbook.optim optimizer, got {type(optimizer).__name__}")
+    else:
+        try:
+            optimizer = _optim.get(optimizer, lr=_lr_column(0.01 if lr is None else lr, K))
+        except ValueError as err:
+            if str(err).startswith("name:"):
+                raise ValueError("optimizer:" + str(err)[5:]) from None
+            raise
+    optimizer.reset()
+    return optimizer
+
+
+def _validation(net, validation):
+    """([X_val 1], Y_val): the validation pair as the network takes it."""
+    try:
+        X_val, y_val = validation
+    except (TypeError, ValueError):
+        raise TypeError("validation: expected a pair (X_val, y_val)") from None
+    X_val = net._check_X(X_val, "validation X")
+    return net._augment(X_val), net.targets(y_val, X_val.shape[0], "validation y")
+
+
+def _early_stopping(early_stopping, has_validation):
+    """None, or a reset EarlyStopping from a patience or an EarlyStopping (chapter 5)."""
+    from nnbook import regularization as _reg
+    if early_stopping is None or early_stopping is False:
+        return None
+    if not isinstance(early_stopping, _reg.EarlyStopping):
+        early_stopping = _reg.EarlyStopping(patience=early_stopping)
+    if not has_validation:
+        raise ValueError("early_stopping: needs a validation set (validation=(X_val, y_val))")
+    early_stopping.reset()
+    return early_stopping
+
+
 class Trainer:
     """Training that can be run in chunks and resumed (chapter 2); :func:`train` wraps it.
 
@@ -82,8 +134,6 @@ class Trainer:
     def __init__(self, net, X, y, *, validation=None, loss=None, epochs=10, batch_size=1, lr=None,
                  optimizer="sgd", schedule=None, l2=None, l1=None, seed=0, shuffle=True,
                  snapshots=False, early_stopping=None, callback=None, callback_every=None):
-        from nnbook import optim as _optim
-        from nnbook import regularization as _reg
         if not isinstance(net, MLP):
             raise TypeError(f"net: expected an nnbook MLP, got {type(net).__name__}")
         self.net, K = net, net.K
@@ -95,36 +145,14 @@ class Trainer:
         self.n = n = X.shape[0]
         self.Y = net.targets(y, n)
         self._X1 = net._augment(X)
-        self._val = None
-        if validation is not None:
-            try:
-                X_val, y_val = validation
-            except (TypeError, ValueError):
-                raise TypeError("validation: expected a pair (X_val, y_val)") from None
-            X_val = net._check_X(X_val, "validation X")
-            self._val = (net._augment(X_val), net.targets(y_val, X_val.shape[0], "validation y"))
+        self._val = None if validation is None else _validation(net, validation)
         self.epochs = checks.integer(epochs, "epochs", 0, MAX_EPOCHS)
         self.batch_size = min(checks.integer(batch_size, "batch_size", 1), n)
         checks.size(self.epochs * -(-n // self.batch_size), "epochs", MAX_STEPS, "training steps")
         self.l2 = _per_model(_setting(net, "l2", l2, 0.0), K, "l2")
         self.l1 = _per_model(_setting(net, "l1", l1, 0.0), K, "l1")
         self.penalty = Penalty(net, self.l2, self.l1)
-        lr = _setting(net, "lr", lr, None)
-        if isinstance(optimizer, _optim.Optimizer):
-            self.optimizer = optimizer
-            if lr is not None:
-                optimizer.lr = self._lr_column(lr, K)
-        else:
-            if not isinstance(optimizer, str):
-                raise TypeError(f"optimizer: expected a name ({', '.join(_optim.names())}) or an "
-                                f"nnbook.optim optimizer, got {type(optimizer).__name__}")
-            try:
-                self.optimizer = _optim.get(optimizer, lr=self._lr_column(0.01 if lr is None else lr, K))
-            except ValueError as err:
-                if str(err).startswith("name:"):
-                    raise ValueError("optimizer:" + str(err)[5:]) from None
-                raise
-        self.optimizer.reset()
+        self.optimizer = _optimizer(optimizer, _setting(net, "lr", lr, None), K)
         if schedule is not None and not callable(schedule):
             raise TypeError(f"schedule: expected a callable schedule(epoch, samples_seen, loss), "
                             f"got {type(schedule).__name__}")
@@ -133,13 +161,7 @@ class Trainer:
         self._rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(
             checks.integer(seed, "seed", 0))
         self.snapshots = checks.flag(snapshots, "snapshots")
-        self.early_stopping = None
-        if early_stopping is not None and early_stopping is not False:
-            self.early_stopping = (early_stopping if isinstance(early_stopping, _reg.EarlyStopping)
-                                   else _reg.EarlyStopping(patience=early_stopping))
-            if self._val is None:
-                raise ValueError("early_stopping: needs a validation set (validation=(X_val, y_val))")
-            self.early_stopping.reset()
+        self.early_stopping = _early_stopping(early_stopping, self._val is not None)
         if callback is not None and not callable(callback):
             raise TypeError(f"callback: expected a function callback(trainer), got {type(callback).__name__}")
         self.callback = callback
@@ -167,14 +189,6 @@ class Trainer:
         self._end_epoch_metrics()
         if self.done:
             self._finish("epochs")
-
-    @staticmethod
-    def _lr_column(lr, K):
-        """η as a float (one for all models) or a (K, 1) column broadcasting over (K, P)."""
-        a = _per_model(lr, K, "lr", positive=True)
-        if np.all(a == a[0]) and np.ndim(lr) == 0:
-            return float(a[0])
-        return a[:, None].copy()
 
     # -- measuring ---------------------------------------------------------------------
     def _cache(self, n):
@@ -234,7 +248,7 @@ class Trainer:
         if self.schedule is not None:                  # η for epoch e ≥ 1 from the last loss
             last = self._rows["train_loss"][-1]
             loss = float(last[0]) if self.net.K == 1 else last.copy()
-            self.optimizer.lr = self._lr_column(self.schedule(self.epoch + 1, self.samples_seen, loss),
+            self.optimizer.lr = _lr_column(self.schedule(self.epoch + 1, self.samples_seen, loss),
                                                 self.net.K)
         order = self._rng.permutation(self.n) if self.shuffle else np.arange(self.n)
         self._Xs, self._Ys = self._X1[order], self.Y[order]      # this epoch's data order

@@ -10,7 +10,7 @@ from nnbook.engine import Cache
 from nnbook.history import History
 from nnbook.lockstep import Lockstep
 from nnbook.network import MLP, Penalty
-from nnbook.train import StopTraining, Trainer, train
+from nnbook.train import StopTraining, Trainer, _lr_column, train
 
 
 @pytest.fixture(scope="module")
@@ -437,7 +437,7 @@ def _generic_training(net, X, y, *, epochs, batch_size=1, lr=0.01, seed=0, optim
     n, K = len(X), net.K
     X1, Y = net._augment(X), net.targets(y, n)
     rng = np.random.default_rng(seed)
-    opt = optim.get(optimizer, lr=Trainer._lr_column(lr, K))
+    opt = optim.get(optimizer, lr=_lr_column(lr, K))
     grads, penalty = np.zeros((K, net.n_params)), Penalty(net, l2, l1)
     rngs = net.rngs if net._drop.any() else None
     bs, caches, step = min(batch_size, n), {}, 0
