@@ -452,10 +452,10 @@ assert np.sum(first_success(hist_he5) >= 0) == 0 and sum(he_dead) >= 15 and np.s
 print("checked: with He initialization η = 0.5 still fails for every seed, nearly always by a dead layer 2")
 
 # %% [markdown]
-# So η is the cause: with He's weights the steps are larger too (they scale with the
-# weights that carry the delta back), and the second layer still dies in nearly every run.
-# The initialization changes how *small* learning rates fare, as the twenty-seed results
-# below and exercise 2 show, not whether η = 0.5 survives.
+# So η is the cause, not the initialization: with He's weights too the second layer dies
+# in nearly every run, and no run learns. The initialization changes how *small* learning
+# rates fare, as the twenty-seed results below and exercise 2 show, not whether η = 0.5
+# survives.
 #
 # ### The plateau is nearly the best straight-line cut
 #
