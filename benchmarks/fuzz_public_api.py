@@ -24,7 +24,11 @@ loss's ``out`` may hold inf/NaN for the same reason; ``val_loss`` may be NaN).
 
 Functions without arguments (``names()``, ``curve_fit_points()``, …) are not listed.
 More modules are added by appending a function returning :class:`Entry` objects to
-``MODULES`` (network, train, optim and plots are next).
+``MODULES``.  A module whose entries cannot be built (run on an older commit, where it
+or its API does not exist yet) is reported and skipped.  Values the API documents as
+accepted are not in the lists either: ``Optimizer.step`` takes NaN/inf gradients (a
+diverging trajectory is detected by its points), ``MLP.weights`` snapshots and drawn
+paths of a diverged run may hold inf/NaN.
 
     .venv/bin/python benchmarks/fuzz_public_api.py [--timeout 5] [--module losses] [--verbose]
 """
@@ -448,7 +452,475 @@ def activation_explorer_entries():
     ]
 
 
-#: module → function returning its entries; append network, train, optim, plots here.
+# --- the engine and what is built on it -----------------------------------------------------------
+
+def _small():
+    """8 points of the plane with 0/1 labels, and the networks and histories the entries share."""
+    import nnbook
+    from nnbook import MLP
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(8, 2))
+    y = (X[:, 0] > 0).astype(int)
+    return nnbook, MLP, X, y
+
+
+def _net():
+    from nnbook import MLP
+    return MLP([2, 3, 1], "relu", "sigmoid", seed=0)
+
+
+NET = Lazy(_net, "MLP([2, 3, 1])")
+#: bad targets for 8 rows and one sigmoid output
+TARGETS = JUNK + [True, [1, None] * 4, ["1"] * 8, [1 + 2j] * 8, [NAN] * 8, [0, 1, 0], np.zeros((8, 2)),
+                  [10**400] * 8]
+#: bad inputs for a network with 2 inputs
+XS = ARRAY_JUNK + ARRAY_NONFINITE + [np.ones((3, 3)), np.zeros((0, 2)), np.ones((2, 2, 2))]
+RATE_BAD = [v for v in numbers(0, low_open=True) if v != [0.5]] + [["0.1"], [], [0.1, -1.0], "0.1"]
+PENALTY_BAD = [v for v in numbers(0) if v is not None and v != [0.5]] + [[NAN], [[0.1]], "0.1"]
+#: training takes λ as a number, one per model (K,) or a column (K, 1)
+TRAIN_PENALTY_BAD = [v for v in PENALTY_BAD if v != [[0.1]]] + [[[0.1, 0.2]]]
+TITLE_BAD = [3, 2.5, True, ["a"], {"a": 1}, object()]
+COLOR_BAD = [None, "nocolor", 5, (1.0, 0.0), (2.0, 0.0, 0.0), {"a": 1}]
+
+
+def network_entries():
+    from nnbook import MLP, network
+    _, _, X, y = _small()
+    W, b = [np.ones((3, 2)), np.ones((1, 3))], [np.zeros(3), np.zeros(1)]
+    sizes_bad = [None, "abc", 5, 2.5, {"a": 1}, object(), [2], [2, 0], [2, -1], [2, 2.5], [2, True], [2, None],
+                 Lazy(lambda: range(10**9), "range(10**9)")]
+    lists_bad = [None, "abc", 5, {"a": 1}, object(), [], [[[1.0, None]] * 3, np.ones((1, 3))],
+                 [np.full((3, 2), NAN), np.ones((1, 3))]]
+    big = MLP([2, 3, 1], "relu", "sigmoid", seed=0)
+    _, cache = big.forward_cache(X)
+    other = _net().forward_cache(X)[1]
+
+    def method(name, **fixed):
+        return lambda **kw: getattr(_net(), name)(**fixed, **kw)
+
+    grads_bad = [None, [0.0] * 13, Lazy(lambda: np.zeros(13, dtype=int), "int zeros(13)"), np.zeros(12),
+                 np.zeros((2, 13)), Lazy(lambda: np.zeros(13, np.float32), "float32 zeros(13)"), np.full(13, NAN),
+                 Lazy(lambda: _read_only(np.zeros(13)), "read-only zeros(13)")]
+    return [
+        Entry("network.count_parameters", network.count_parameters, {"sizes": [2, 3, 1]}, {"sizes": sizes_bad}),
+        Entry("network.forward", network.forward,
+              {"x": [[0.5, -1.0]], "weights": W, "biases": b, "activations": "relu", "return_all": False},
+              {"x": ARRAY_JUNK + ARRAY_NONFINITE + [np.ones((2, 2, 2)), [1e308, 1e308]],
+               "weights": lists_bad + [[np.ones((2, 3)), np.ones((1, 3))]],
+               "biases": lists_bad + [[np.zeros(2), np.zeros(1)]],
+               "activations": NAMES + [["relu"], ["relu", "nope"]], "return_all": FLAGS}),
+        Entry("MLP", MLP, {"sizes": [2, 3, 3, 1], "activation": "relu", "output": "sigmoid", "loss": None,
+                           "init": "glorot_uniform", "seed": 0, "models": None, "dropout": 0.0},
+              {"sizes": sizes_bad + [[2, 10**6, 10**6, 1], [2, 10**400, 1]],
+               "activation": NAMES + [["relu"]], "output": NAMES, "loss": [3, "nope", ["bce"], "hinge", "cross_entropy"],
+               "init": [None, 3, "nope", ("normal", {"std": -1.0}), ("normal",), ("normal", {"foo": 1}),
+                        ["normal", "zeros"], ("normal", "zeros", 5)],
+               "seed": integers(0) + [[], [0, -1], [0, "a"], Lazy(lambda: range(10**9), "range(10**9)"),
+                                     Lazy(lambda: range(10_001), "range(10_001)"),
+                                     Lazy(lambda: iter(range(10**12)), "iter(range(10**12))")],
+               "models": integers(1)[1:] + [10**5, 10**12],
+               "dropout": [v for v in numbers(0, 1, high_open=True) if v != [0.5]] + [[0.5], [0.5, 1.0], [0.5, "a"]]}),
+        Entry("MLP([2, 1]) (no hidden layer)", lambda activation, dropout: MLP([2, 1], activation, dropout=dropout),
+              {"activation": "relu", "dropout": 0.0}, {"activation": NAMES, "dropout": [0.5, NAN, "a", None]}),
+        Entry("MLP.from_weights", MLP.from_weights, {"weights": W, "biases": b, "activation": "relu", "output": "identity"},
+              {"weights": lists_bad + [[np.ones((3, 2)), np.ones((1, 2))], [np.ones((2, 3, 2)), np.ones((1, 3))]],
+               "biases": lists_bad[1:] + [[[0.5], [0.0]], [np.zeros(3)]],
+               "activation": [v for v in NAMES if v != ["relu"]] + [["relu", "relu"]], "output": NAMES}),
+        Entry("MLP.from_weights(seed=…)", lambda seed: MLP.from_weights(W) if seed is None else MLP.from_weights(W, seed=seed),
+              {"seed": None}, {"seed": [0, 1]}),
+        Entry("MLP.from_weights(init=…)", lambda init: MLP.from_weights(W) if init is None else MLP.from_weights(W, init=init),
+              {"init": None}, {"init": ["zeros"]}),
+        *[Entry(f"MLP.{name}", method(name), {"X": X, "train": False}, {"X": XS, "train": FLAGS})
+          for name in ("forward", "__call__", "trace")],
+        Entry("MLP.forward_cache", lambda **kw: _net().forward_cache(**kw)[0], {"X": X, "train": False, "masks": None},
+              {"X": XS, "train": FLAGS, "masks": [3, "ab", [None, None], [np.full(3, NAN)], [np.ones(4)],
+                                                 [[[1, None, 1]]], ["a"]]}),
+        Entry("MLP(models=10_000).forward", lambda X: _wide().forward(X), {"X": X},
+              {"X": [Lazy(lambda: np.zeros((2000, 2)), "zeros((2000, 2))")]}),
+        Entry("MLP.predict", method("predict"), {"X": X}, {"X": XS}),
+        Entry("MLP.accuracy", method("accuracy"), {"X": X, "y": y}, {"X": XS, "y": TARGETS + [np.linspace(0.1, 0.9, 8)]}),
+        Entry("MLP.loss", method("loss"), {"X": X, "y": y, "loss": None, "l2": 0.1, "l1": 0.0, "train": False},
+              {"X": XS, "y": TARGETS, "loss": ["hinge", "nope", 3], "l2": PENALTY_BAD + [1e308], "l1": PENALTY_BAD,
+               "train": FLAGS}),
+        Entry("MLP.gradient", lambda **kw: _net().gradient(**kw)[1].flat,
+              {"X": X, "y": y, "loss": None, "l2": 0.1, "l1": 0.1}, {"X": XS, "y": TARGETS, "loss": ["hinge", "nope", 3],
+                                                                    "l2": PENALTY_BAD + [1e308], "l1": PENALTY_BAD}),
+        Entry("MLP.penalty", method("penalty"), {"l2": 0.1, "l1": 0.1},
+              {"l2": PENALTY_BAD + [1e308], "l1": PENALTY_BAD + [1e308]}),
+        Entry("MLP.penalty_grad", method("penalty_grad"), {"grads": Lazy(lambda: np.zeros(13), "zeros(13)"), "l2": 0.1, "l1": 0.1},
+              {"grads": grads_bad, "l2": PENALTY_BAD, "l1": PENALTY_BAD}),
+        Entry("MLP.backward", lambda cache, dout: big.backward(cache, dout=dout), {"cache": cache, "dout": np.ones((8, 1))},
+              {"cache": JUNK + [other], "dout": ARRAY_JUNK + ARRAY_NONFINITE + [np.ones((7, 1)), np.ones(8)]}),
+        Entry("MLP.backward(delta=…)", lambda delta: big.backward(cache, delta=delta), {"delta": np.ones((8, 1))},
+              {"delta": ARRAY_JUNK + ARRAY_NONFINITE + [np.ones((8, 2))]}),
+        Entry("MLP.output_delta", lambda cache, y, loss: big.output_delta(cache, y, loss), {"cache": cache, "y": y, "loss": None},
+              {"cache": JUNK + [other], "y": TARGETS, "loss": ["hinge", "nope", 3, ["bce"]]}),
+        Entry("MLP.set_params", method("set_params"), {"params": np.zeros(13)},
+              {"params": ARRAY_JUNK + ARRAY_NONFINITE + [np.zeros(12), np.zeros((2, 13)), [True] * 13]}),
+        Entry("MLP.model", method("model"), {"k": 0}, {"k": integers(-1, 0)}),
+        Entry("MLP(seed=[0, 1, 2]).select", lambda seed: _lock().select(seed=seed), {"seed": 1},
+              {"seed": [7, None, "1", np.array([0, 1]), {"a": 1}, {1, 2}]}),
+        Entry("MLP.dead_units", method("dead_units"), {"X": X, "model": 0}, {"X": XS, "model": integers(-1, 0)}),
+        Entry("network.Penalty", network.Penalty, {"net": NET, "l2": 0.1, "l1": 0.0},
+              {"net": JUNK + [np.zeros(3)], "l2": PENALTY_BAD, "l1": PENALTY_BAD}),
+    ]
+
+
+def _wide():
+    from nnbook import MLP
+    return MLP([2, 100, 1], "relu", "sigmoid", models=10_000)
+
+
+def _lock():
+    from nnbook import MLP, lockstep
+    return MLP([2, 3, 1], "relu", "sigmoid", models=lockstep(seed=(0, 1, 2)))
+
+
+def _history(lock=False, snapshots=True, epochs=2):
+    from nnbook import MLP, lockstep, train
+    _, _, X, y = _small()
+    net = MLP([2, 3, 1], "relu", "sigmoid", **({"models": lockstep(seed=(0, 1, 2))} if lock else {"seed": 0}))
+    return train(net, X, y, validation=(X, y), epochs=epochs, batch_size=4, lr=0.1, snapshots=snapshots)
+
+
+def heads_entries():
+    from nnbook.heads import make_head
+    head = make_head("sigmoid")
+    return [
+        Entry("heads.make_head", make_head, {"output": "sigmoid", "loss": None},
+              {"output": NAMES, "loss": [3, "nope", ["bce"], "hinge", "cross_entropy", True]}),
+        Entry("Head.encode", head.encode, {"y": [0, 1, 1], "n": 3, "k": 1, "name": "y"},
+              {"y": JUNK + [True, [0, None, 1], ["0", "1", "1"], [NAN, 0, 1], [0, 1], np.zeros((3, 2)), [1 + 2j] * 3],
+               "n": integers(1)[:-1] + [0, 10**12], "k": integers(1) + [10**12], "name": [None, 3, ["y"]]}),
+    ]
+
+
+def lockstep_entries():
+    from nnbook.lockstep import lockstep, select, stack
+    from nnbook import MLP
+    ls = lockstep(seed=(0, 1), lr=(0.1, 0.5))
+    count = Lazy(lambda: __import__("itertools").count(), "itertools.count()")
+    return [
+        Entry("lockstep", lambda seed, lr: lockstep(seed=seed, lr=lr), {"seed": (0, 1), "lr": (0.1, 0.5)},
+              {"seed": [None, "abc", 3, {"a": 1}, {1, 2}, object(), [], [0, -1], [0, 2.5], ["a"], [None],
+                        Lazy(lambda: range(10**5), "range(10**5)"), Lazy(lambda: range(10**12), "range(10**12)"), count],
+               "lr": [None, 0.1, "abc", [], [0.0], [-0.1], [NAN], ["0.1"], [None], [True], [10**400], count]}),
+        Entry("lockstep(init, dropout, l1, l2)", lambda init, dropout, l1, l2: lockstep(init=init, dropout=dropout, l1=l1, l2=l2),
+              {"init": (("normal", {"std": 0.1}), "he_normal"), "dropout": (0.0, 0.5), "l1": (0.0,), "l2": (0.0, 0.01)},
+              {"init": [[("normal", {"std": -1.0})], ["nope"], [5], [None], [()], [("normal", {"foo": 1})], "he_normal"],
+               "dropout": [[1.0], [-0.1], ["a"], [None], [NAN], [(0.1, 1.5)], 0.5],
+               "l1": [[-1.0], [NAN], ["a"], [None], [INF], 0.1], "l2": [[-1.0], [NAN], ["a"], [None], [INF], [True]]}),
+        Entry("Lockstep.where", lambda seed: ls.where(seed=seed), {"seed": 1}, {"seed": [np.array([0, 1]), {"a": 1}, {1, 2}]}),
+        Entry("lockstep.select", select, {"item": Lazy(_lock, "MLP(seed=[0, 1, 2])"), "settings": {"seed": 1}},
+              {"item": [None, "abc", 3, np.zeros(3), object()], "settings": [None, "abc", 3, ["seed"], object()]}),
+        Entry("stack", stack, {"items": Lazy(lambda: [_net(), _net()], "[MLP, MLP]")},
+              {"items": [None, "abc", 3, {"a": 1}, object(), [], Lazy(lambda: [_lock()], "[lockstep MLP]"),
+                         Lazy(lambda: [_net(), MLP([2, 4, 1])], "[2-3-1, 2-4-1]"),
+                         Lazy(lambda: [_net(), _history()], "[MLP, History]"),
+                         Lazy(lambda: [_history(), _net()], "[History, MLP]"),
+                         Lazy(lambda: [_net()] * 10_001, "[MLP] * 10_001"), Lazy(lambda: range(10**12), "range(10**12)")]}),
+    ]
+
+
+def history_entries():
+    hist = Lazy(lambda: _history(lock=True), "lockstep History")
+
+    def on(name):
+        return lambda history, **kw: getattr(history, name)(**kw)
+
+    return [
+        Entry("History.select", lambda history, seed: history.select(seed=seed), {"history": hist, "seed": 1},
+              {"seed": [7, None, "1", np.array([0, 1]), {"a": 1}]}),
+        Entry("History.model", on("model"), {"history": hist, "k": 2}, {"k": integers(-3, 2)}),
+        Entry("History.epochs_to", on("epochs_to"), {"history": hist, "threshold": 0.5, "metric": "val_acc"},
+              {"threshold": numbers(), "metric": NAMES + ["loss"]}),
+        Entry("History.message", on("message"), {"history": hist, "k": 1}, {"k": integers(-3, 2)}),
+        Entry("History.summary", on("summary"), {"history": hist, "digits": 3}, {"digits": integers(0, 12)}),
+    ]
+
+
+def _train_args():
+    _, MLP, X, y = _small()
+    valid = {"net": NET, "X": X, "y": y, "validation": None, "loss": None, "epochs": 2, "batch_size": 4, "lr": 0.1,
+             "optimizer": "sgd", "schedule": None, "l2": None, "l1": None, "seed": 0, "shuffle": True,
+             "snapshots": False, "early_stopping": None, "callback": None, "callback_every": None}
+    from nnbook import optim
+    bad = {
+        "net": JUNK + [MLP, Lazy(_history, "a History")],
+        "X": XS, "y": TARGETS,
+        "validation": [v for v in JUNK if v is not None] + [(X,), (X, y, y), (X[:, :1], y), (X, y[:3]), (X, ["a"] * 8),
+                                                             ([[1.0, None]] * 8, y)],
+        "loss": ["hinge", "cross_entropy", "nope", 3],
+        "epochs": integers(0) + [10**6 + 1, 10**9, 10**12],
+        "batch_size": integers(1),
+        "lr": RATE_BAD[1:] + [[0.1, 0.2]],
+        "optimizer": NAMES + [optim.SGD],
+        "schedule": [3, "step", lambda: 0.1, lambda e, s, l: "x", lambda e, s, l: NAN, lambda e, s, l: -1.0,
+                     lambda e, s, l: None],
+        "l2": TRAIN_PENALTY_BAD, "l1": TRAIN_PENALTY_BAD,
+        "seed": integers(0), "shuffle": FLAGS, "snapshots": FLAGS,
+        "early_stopping": ["x", 0, -1, 2.5, True, 3, [3]],
+        "callback": [3, "f", ["f"], {"a": 1}],
+        "callback_every": integers(1)[1:],
+    }
+    return valid, bad
+
+
+def train_entries():
+    from nnbook import MLP, Trainer, train
+    _, _, X, y = _small()
+    valid, bad = _train_args()
+
+    def run(steps, seconds):
+        trainer = Trainer(_net(), X, y, epochs=3, batch_size=4, lr=0.1)
+        trainer.run(steps=steps, seconds=seconds)
+        return trainer.history
+
+    return [
+        Entry("train", train, valid, bad),
+        Entry("Trainer", lambda **kw: Trainer(**kw).history, valid,
+              {**bad, "schedule": [3, "step", lambda: 0.1, lambda e: 0.1]}),
+        Entry("train(snapshots=True, 10,000 models)",
+              lambda epochs: train(MLP([2, 50, 1], models=10_000), X, y, epochs=epochs, snapshots=True),
+              {"epochs": 0}, {"epochs": [1000]}),
+        Entry("Trainer.run", run, {"steps": 10**12, "seconds": None},
+              {"steps": integers(0)[1:], "seconds": [v for v in numbers(0, low_open=True) if v is not None]}),
+    ]
+
+
+def optim_entries():
+    from nnbook import optim
+
+    frac = numbers(0, 1, high_open=True)
+    params_bad = [None, "abc", [1.0, 1.0, 1.0], Lazy(lambda: np.ones(3, dtype=int), "int ones(3)"),
+                  Lazy(lambda: np.ones(3, dtype=complex), "complex ones(3)"), Lazy(lambda: _read_only(np.ones(3)), "read-only ones(3)")]
+    grads_bad = [None, "abc", [1.0, 1.0, 1.0], np.ones(2), np.ones(3) * 1j, np.array([1, None, 2], dtype=object),
+                 np.array(["a"] * 3)]
+    ones = Lazy(lambda: np.ones(3), "ones(3)")
+    out = [
+        Entry("optim.SGD", optim.SGD, {"lr": 0.1}, {"lr": RATE_BAD}),
+        Entry("optim.Momentum", optim.Momentum, {"lr": 0.1, "momentum": 0.9}, {"lr": RATE_BAD, "momentum": frac}),
+        Entry("optim.Nesterov", optim.Nesterov, {"lr": 0.1, "momentum": 0.9}, {"lr": RATE_BAD, "momentum": frac}),
+        Entry("optim.AdaGrad", optim.AdaGrad, {"lr": 0.1, "eps": 1e-10}, {"lr": RATE_BAD, "eps": numbers(0, low_open=True)}),
+        Entry("optim.RMSProp", optim.RMSProp, {"lr": 0.1, "rho": 0.9, "eps": 1e-8},
+              {"lr": RATE_BAD, "rho": frac, "eps": numbers(0, low_open=True)}),
+        Entry("optim.Adam", optim.Adam, {"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "bias_correction": True},
+              {"lr": RATE_BAD, "beta1": frac, "beta2": frac, "eps": numbers(0, low_open=True), "bias_correction": FLAGS}),
+        Entry("optim.Constant", optim.Constant, {"eta0": 0.1}, {"eta0": RATE_BAD}),
+        Entry("optim.InvScaling", optim.InvScaling, {"eta0": 0.1, "power_t": 0.5}, {"eta0": RATE_BAD, "power_t": numbers(0)}),
+        Entry("optim.StepDecay", optim.StepDecay, {"eta0": 0.1, "drop": 0.5, "every": 10},
+              {"eta0": RATE_BAD, "drop": numbers(0, 1, low_open=True), "every": integers(1)}),
+        Entry("optim.Adaptive", optim.Adaptive, {"eta0": 0.1, "factor": 5.0, "patience": 2, "tol": 1e-4},
+              {"eta0": RATE_BAD, "factor": numbers(1, low_open=True), "patience": integers(1), "tol": numbers(0)}),
+        Entry("Adaptive(0.1)(epoch, samples_seen, loss)",
+              lambda epoch, samples_seen, loss: optim.Adaptive(0.1)(epoch, samples_seen, loss),
+              {"epoch": 1, "samples_seen": 10, "loss": 0.5},
+              {"epoch": integers(0), "samples_seen": integers(0),
+               "loss": ["abc", ["0.5"], [[0.5]], [], [1, None], 1 + 2j, {"a": 1}, object()]}),
+        Entry("InvScaling(0.1, power_t=10)(1, samples_seen)",
+              lambda samples_seen: optim.InvScaling(0.1, power_t=10.0)(1, samples_seen),
+              {"samples_seen": 10}, {"samples_seen": integers(0) + [10**31, 10**400]}),
+        Entry("optim.get", lambda name, lr: optim.get(name, lr=lr), {"name": "adam", "lr": 0.1},
+              {"name": NAMES, "lr": RATE_BAD}),
+        Entry("optim.get_schedule", lambda name, eta0: optim.get_schedule(name, eta0=eta0),
+              {"name": "invscaling", "eta0": 0.1}, {"name": NAMES, "eta0": RATE_BAD}),
+    ]
+    for cls in (optim.SGD, optim.Momentum, optim.Adam):
+        out.append(Entry(f"{cls.__name__}(0.1).step", lambda params, grads, c=cls: c(0.1).step(params, grads),
+                         {"params": ones, "grads": np.ones(3)}, {"params": params_bad, "grads": grads_bad}))
+    return out
+
+
+def _closing(fn):
+    def call(**kw):
+        import matplotlib.pyplot as plt
+        result = fn(**kw)
+        plt.close(result[0] if isinstance(result, tuple) else getattr(result, "fig", result))
+    return call
+
+
+def plots_entries():
+    from nnbook import MLP, optim, plots
+    _, _, X, y = _small()
+    hist = Lazy(_history, "History")
+    hist_lock = Lazy(lambda: _history(lock=True).weights, "lockstep History.weights")
+    axes_bad = ["left", 3, ["a"], {"a": 1}, object()]
+    paths = [np.array([[0.5, 0.5], [0.2, 0.1], [0.0, 0.0]])]
+    return [
+        Entry("plots.decision_boundary", _closing(plots.decision_boundary),
+              {"net_or_predict": NET, "X": X, "y": y, "ax": None, "model": 0, "resolution": 10, "pad": 0.5, "title": None},
+              {"net_or_predict": [None, "abc", 3, {"a": 1}, MLP([3, 2, 1]), lambda g: "a", lambda g: np.ones(3),
+                                  lambda g: None, lambda g: [[1 + 2j]] * len(g)],
+               "X": ARRAY_JUNK + ARRAY_NONFINITE + [np.ones((8, 3)), np.zeros((0, 2)), [[1e308, -1e308], [-1e308, 1e308]] * 4],
+               "y": TARGETS + [np.linspace(0.1, 0.9, 8)], "ax": axes_bad, "model": ["a", 2.5, True, [0], None],
+               "resolution": integers(2, 1000), "pad": numbers(0) + [1e308], "title": TITLE_BAD}),
+        Entry("decision_boundary(one point, pad)",
+              lambda pad: _closing(plots.decision_boundary)(net_or_predict=_net(), X=np.ones((3, 2)), y=[0, 1, 0], pad=pad),
+              {"pad": 0.5}, {"pad": [1e-320, 1e-300]}),
+        Entry("decision_boundary(lockstep net, model)",
+              lambda model: _closing(plots.decision_boundary)(net_or_predict=_lock(), X=X, y=y, model=model, resolution=8),
+              {"model": 2}, {"model": integers(-3, 2)}),
+        Entry("plots.history_curves", _closing(plots.history_curves),
+              {"history": hist, "ax": None, "models": None, "labels": ("train", "validation"), "title": None},
+              {"history": JUNK + [NET], "ax": axes_bad + [[1, 2], "ab"],
+               "models": ["a", 2.5, [1], [-1], ["a"], [], np.zeros((1, 1), int), [True]],
+               "labels": [v for v in JUNK if v != ["a", "b"]] + [("a",), ("a", 1)], "title": TITLE_BAD}),
+        Entry("plots.weight_history", _closing(plots.weight_history),
+              {"weights": hist_lock, "ax": None, "model": 1, "names": None, "top": 5, "legend_kw": None, "title": None},
+              {"weights": ARRAY_JUNK + [Lazy(lambda: _history(snapshots=False), "History without snapshots"),
+                                        np.zeros((0, 4)), np.zeros(4), np.zeros((2, 2, 2, 2))],
+               "ax": axes_bad, "model": integers(-3, 2), "names": ["abc", ["a"] * 3, "x" * 13, list(range(13)), {"a": 1}],
+               "top": integers(0), "legend_kw": ["abc", ["a"], {"bogus": 1}, {"loc": "nowhere"}, {1: 2}],
+               "title": TITLE_BAD}),
+        Entry("plots.trajectories", _closing(plots.trajectories),
+              {"surface": "bowl", "paths": paths, "ax": None, "labels": None, "levels": 5, "resolution": 20, "title": None},
+              {"surface": NAMES + [optim.SGD(0.1)],
+               "paths": [None, "abc", 3, object(), [np.zeros((3, 3))], [[[1.0, None]]], [[[NAN, 0.0]]], [np.zeros((0, 2))],
+                         {"a": "b"}, [np.zeros((2, 2))] * 101],
+               "ax": axes_bad, "labels": ["abc", ["a", "b"], [5], {"a": 1}],
+               "levels": integers(2, 1000) + [10**9, [3.0, 1.0], [1.0, None], [], "many", [1.0, NAN], list(range(1001))],
+               "resolution": integers(2, 1000), "title": TITLE_BAD}),
+        Entry("plots.network_diagram", _closing(plots.network_diagram),
+              {"sizes": [2, 3, 1], "ax": None, "labels": "symbols", "numbered": False, "first": "top", "highlight": None,
+               "highlight_color": "C3", "node_color": None, "node_size": 400, "node_values": None, "cmap": "Reds",
+               "vmin": None, "vmax": None, "colorbar": None, "edge_values": None, "edge_color": "0.6",
+               "edge_width": 1.0, "edge_alpha": 1.0, "title": None},
+              {"sizes": [None, "231", 5, 2.5, {"a": 1}, [2], [2, 0], [2, 33], [2] * 13, Lazy(lambda: range(10**9), "range(10**9)")],
+               "ax": axes_bad, "labels": [3, ["a"], "abc", {"a": 1}], "numbered": FLAGS, "first": NAMES,
+               "highlight": [3, "abc", (3, 0, 0), [5], [(1, 0.5, 0)], (1, 9), {"a": 1}],
+               "highlight_color": COLOR_BAD, "node_color": COLOR_BAD[1:] + [["C0", "C1"], ["C0", "C1", "nope"]],
+               "node_size": numbers(0, 5000, low_open=True),
+               "node_values": ["abc", [np.ones(3)], [[1.0, None, 1.0], [1.0]], [np.ones(3), np.array([NAN])], [["a"] * 3, [1.0]]],
+               "cmap": ["nope", 3, ["Reds"]], "vmin": [v for v in numbers() if v is not None and v != [0.5]],
+               "vmax": [v for v in numbers() if v is not None and v != [0.5]], "colorbar": TITLE_BAD,
+               "edge_values": ["abc", [np.ones((3, 2))], [np.ones((2, 3)), np.ones((1, 3))], [[[1.0, None]] * 3, np.ones((1, 3))],
+                               [np.full((3, 2), INF), np.ones((1, 3))]],
+               "edge_color": COLOR_BAD, "edge_width": numbers(0, 50, low_open=True), "edge_alpha": numbers(0, 1),
+               "title": TITLE_BAD}),
+        Entry("network_diagram(vmin=1, vmax)",
+              lambda vmax: _closing(plots.network_diagram)(sizes=[2, 3, 1], node_values=[np.ones(3), np.ones(1)], vmin=1.0,
+                                                          vmax=vmax),
+              {"vmax": 2.0}, {"vmax": [0.5, -1.0]}),
+        Entry("plots.new_figure", _closing(plots.new_figure), {"nrows": 1, "ncols": 2, "figsize": (6.0, 4.0), "dpi": 100},
+              {"nrows": integers(1, 12), "ncols": integers(1, 12),
+               "figsize": JUNK + [(6.0,), (NAN, 4.0), (10**400, 4.0), (-1.0, 4.0), (100.0, 4.0), {6, 4}],
+               "dpi": numbers(0, 200, low_open=True)}),
+        Entry("new_figure(sharex=…)", lambda sharex: _closing(plots.new_figure)(nrows=1, ncols=2, sharex=sharex),
+              {"sharex": True}, {"sharex": ["nope", "rows"]}),
+    ]
+
+
+def experiments_entries():
+    from nnbook import MLP, data, experiments
+    moons = data.two_moons(n=32, seed=0)
+    net = Lazy(experiments.two_moons_network, "two_moons_network()")
+    data_bad = [v for v in JUNK if v is not None] + [3, moons[:2], (*moons[:3], ["a"] * 8), (moons[0][:, :1], *moons[1:]),
+                                                    (moons[0], moons[1][:3], *moons[2:])]
+    run_bad = {"net": JUNK, "lr": RATE_BAD[1:], "epochs": integers(0) + [10**9], "data": data_bad, "snapshots": FLAGS}
+    valid = {"net": net, "lr": 0.05, "epochs": 1, "data": moons, "snapshots": True}
+    return [
+        Entry("experiments.two_moons_network", experiments.two_moons_network, {"seed": 2, "init": "He normal", "models": None},
+              {"seed": integers(0), "init": [("normal", {"std": -1.0}), "nope", None, 5, ("normal",)],
+               "models": integers(1)[1:] + [10**12]}),
+        Entry("experiments.two_moons_run", experiments.two_moons_run, valid, run_bad),
+        Entry("experiments.two_moons_trainer", lambda **kw: experiments.two_moons_trainer(**kw).history, valid, run_bad),
+        Entry("two_moons_run(net, epochs=1) (default data)", lambda net: experiments.two_moons_run(net, epochs=1),
+              {"net": net}, {"net": [Lazy(lambda: MLP([3, 4, 1]), "MLP([3, 4, 1])")]}),
+    ]
+
+
+def widgets_two_moons_entries():
+    from nnbook import MLP, data, experiments
+    from nnbook.widgets.two_moons import TwoMoonsLab, TwoMoonsPlot, two_moons_figure
+    moons = data.two_moons(n=32, seed=0)
+
+    def run():
+        net = experiments.two_moons_network()
+        return net, experiments.two_moons_run(net, epochs=1, data=moons)
+
+    def figure(net, history, **kw):
+        import matplotlib.pyplot as plt
+        plt.close(two_moons_figure(net, history, **kw))
+
+    def lab(**kw):
+        TwoMoonsLab(**kw).close()
+
+    pair = Lazy(run, "(net, history)")
+
+    def with_run(fn):
+        def call(run_, **kw):
+            net, hist = run_
+            return fn(**{"net": net, "history": hist, **kw})
+        return call
+
+    def plot(**kw):
+        import matplotlib.pyplot as plt
+        plt.close(TwoMoonsPlot(**kw).fig)
+
+    return [
+        Entry("TwoMoonsLab", lab,
+              {"lr": 0.05, "init": "He normal", "seed": 2, "epochs": 21, "chunk": 0.005, "frame": 0.1, "resolution": 16},
+              {"lr": numbers(0, low_open=True), "init": NAMES, "seed": integers(0, 10**6), "epochs": integers(1, 1000),
+               "chunk": numbers(0, 10, low_open=True), "frame": numbers(0, 10, low_open=True), "resolution": integers(8, 400)}),
+        Entry("two_moons_figure", with_run(lambda **kw: figure(**kw)),
+              {"run_": pair, "model": 0, "X": moons[2], "y": moons[3], "title": None, "resolution": 10, "epochs": None},
+              {"model": integers(-1, 0), "X": XS[1:], "y": TARGETS[1:], "title": TITLE_BAD, "resolution": integers(2, 1000),
+               "epochs": integers(0)[1:] + [10**9]}),
+        Entry("two_moons_figure(net, history)", lambda net, history: figure(net, history, resolution=10),
+              {"net": Lazy(lambda: run()[0], "net"), "history": Lazy(lambda: run()[1], "history")},
+              {"net": JUNK + [Lazy(_net, "MLP([2, 3, 1])")],
+               "history": JUNK + [Lazy(lambda: _history(snapshots=False), "History without snapshots"),
+                                  Lazy(_history, "a 2-3-1 network's History")]}),
+        Entry("TwoMoonsPlot", with_run(plot),
+              {"run_": pair, "X": moons[2], "y": moons[3], "model": 0, "resolution": 10, "figsize": (7.6, 5.6), "dpi": 40,
+               "top": 5, "live": True},
+              {"model": integers(-1, 0), "figsize": JUNK + [(NAN, 4.0), (1e6, 4.0)], "dpi": numbers(0, 200, low_open=True),
+               "top": integers(0), "live": FLAGS}),
+    ]
+
+
+def core_entries():
+    from nnbook import MLP, core
+    net = MLP([2, 3, 2], "tanh", "softmax", seed=0)
+    W, b, f, df = core.layers(net)
+    x = np.array([0.5, -1.0])
+    z, a = core.forward(x, W, b, f)
+    yv = np.array([1.0, 0.0])
+    _, _, X, y = _small()
+    Y = net.targets(y, 8)
+    layer_bad = [None, "abc", 3, {"a": 1}, [None], [None, np.ones((3, 2)), np.ones((2, 4))],
+                 [None, np.ones((3, 2), dtype=int), np.ones((2, 3))],
+                 [None, np.full((3, 2), NAN), np.ones((2, 3))], [None, [[1.0, 2.0]] * 3, np.ones((2, 3))]]
+    dW_bad = [None, "abc", 3, [None], [None, np.ones((3, 2)), np.ones((2, 4))], [None, np.full((3, 2), NAN), np.ones((2, 3))],
+              [None, [["a"] * 2] * 3, np.ones((2, 3))]]
+    fs_bad = [None, "abc", 3, [None, 5, 5], [None]]
+    vec = ARRAY_JUNK + ARRAY_NONFINITE + [np.ones(5), np.ones((2, 2))]
+    Y_bad = [v for v in TARGETS if not (isinstance(v, np.ndarray) and v.shape == (8, 2))]
+    fresh_W = Lazy(lambda: [None] + [w.copy() for w in W[1:]], "W")
+    fresh_b = Lazy(lambda: [None] + [v.copy() for v in b[1:]], "b")
+    order_bad = [None, "abc", [0.5], [8], [-1], ["a"], Lazy(lambda: range(10**8), "range(10**8)")]
+    eta = numbers(0, low_open=True)
+    return [
+        Entry("core.forward", core.forward, {"x": x, "W": W, "b": b, "f": f},
+              {"x": vec, "W": layer_bad, "b": layer_bad + [[None, np.zeros(2), np.zeros(2)]], "f": fs_bad}),
+        Entry("core.output_delta", core.output_delta, {"head": net.head, "z_L": z[-1], "a_L": a[-1], "y": yv},
+              {"head": JUNK + [net], "z_L": vec, "a_L": vec, "y": vec}),
+        Entry("core.backprop", core.backprop, {"W": W, "z": z, "a": a, "df": df, "delta_L": a[-1] - yv},
+              {"W": layer_bad, "z": JUNK + [[None, np.ones(2), np.ones(2)]], "a": JUNK + [[x, None, None]], "df": fs_bad,
+               "delta_L": vec}),
+        Entry("core.update", core.update, {"W": fresh_W, "b": fresh_b, "dW": W, "db": b, "eta": 0.1},
+              {"W": layer_bad + [tuple(W)], "b": layer_bad, "dW": dW_bad, "db": JUNK + [[None, np.ones(3)]], "eta": eta}),
+        Entry("core.sgd_epoch", core.sgd_epoch,
+              {"W": fresh_W, "b": fresh_b, "f": f, "df": df, "head": net.head, "X": X, "Y": Y, "eta": 0.1, "order": np.arange(8)},
+              {"W": layer_bad, "b": layer_bad, "f": fs_bad, "df": fs_bad, "head": JUNK, "X": XS, "Y": Y_bad, "eta": eta,
+               "order": order_bad}),
+        Entry("core.gradient", core.gradient, {"W": W, "b": b, "f": f, "df": df, "head": net.head, "X": X, "Y": Y},
+              {"W": layer_bad, "b": layer_bad, "f": fs_bad, "df": fs_bad, "head": JUNK, "X": XS, "Y": Y_bad}),
+        Entry("core.layers", core.layers, {"net": net}, {"net": JUNK + [Lazy(_lock, "lockstep MLP"), Lazy(_history, "History")]}),
+    ]
+
+
+#: module → function returning its entries.
 MODULES = {
     "activations": activation_entries,
     "init": init_entries,
@@ -460,6 +932,16 @@ MODULES = {
     "autodiff": autodiff_entries,
     "regularization": regularization_entries,
     "widgets.activation_explorer": activation_explorer_entries,
+    "network": network_entries,
+    "heads": heads_entries,
+    "lockstep": lockstep_entries,
+    "history": history_entries,
+    "train": train_entries,
+    "optim": optim_entries,
+    "plots": plots_entries,
+    "experiments": experiments_entries,
+    "widgets.two_moons": widgets_two_moons_entries,
+    "core": core_entries,
 }
 
 
@@ -551,10 +1033,10 @@ KINDS = ("clear", "confusing", "silent", "hang")
 
 
 def fuzz(entries, timeout, verbose=False):
-    """Rows (name, tried, counts by kind, notes) for every entry."""
+    """Rows (name, tried, counts by kind, notes, module) for every (module, entry)."""
     memory = _memory_limit()
     rows = []
-    for entry in entries:
+    for module, entry in entries:
         kind, detail = run_call(entry, None, None, timeout, memory)
         counts = dict.fromkeys(KINDS, 0)
         notes = [] if kind == "ok" else [f"valid call failed: {detail}"]
@@ -568,7 +1050,7 @@ def fuzz(entries, timeout, verbose=False):
                     notes.append(f"{arg}={_short(value)}: {kind}: {detail}")
                 elif verbose:
                     notes.append(f"{arg}={_short(value)}: clear: {detail}")
-        rows.append((entry.name, tried, counts, notes))
+        rows.append((entry.name, tried, counts, notes, module))
     return rows
 
 
@@ -584,14 +1066,23 @@ def print_table(rows, verbose):
     print("-" * len(head))
     total = dict.fromkeys(KINDS, 0)
     tried = 0
-    for name, n, counts, _ in rows:
+    modules = {}
+    for name, n, counts, _, module in rows:
         print(f"{name:<{width}}{n:>6}" + "".join(f"{counts[k]:>11}" for k in KINDS))
         tried += n
+        per = modules.setdefault(module, [0, 0, dict.fromkeys(KINDS, 0)])
+        per[0] += 1
+        per[1] += n
         for k in KINDS:
             total[k] += counts[k]
+            per[2][k] += counts[k]
+    print("-" * len(head))
+    for module, (count, n, counts) in modules.items():
+        label = f"module {module} ({count})"
+        print(f"{label:<{width}}{n:>6}" + "".join(f"{counts[k]:>11}" for k in KINDS))
     print("-" * len(head))
     print(f"{'total (' + str(len(rows)) + ' callables)':<{width}}{tried:>6}" + "".join(f"{total[k]:>11}" for k in KINDS))
-    problems = [(name, note) for name, _, _, notes in rows for note in notes]
+    problems = [(name, note) for name, _, _, notes, _ in rows for note in notes]
     if problems:
         print("\nnot clear:" if not verbose else "\nevery outcome:")
         for name, note in problems:
@@ -605,12 +1096,19 @@ def main(argv=None):
     parser.add_argument("--module", action="append", choices=sorted(MODULES), help="only these modules")
     parser.add_argument("--verbose", action="store_true", help="list the clear errors too")
     args = parser.parse_args(argv)
-    entries = [e for m in (args.module or MODULES) for e in MODULES[m]()]
+    entries, skipped = [], []
+    for m in (args.module or MODULES):
+        try:
+            entries += [(m, e) for e in MODULES[m]()]
+        except Exception as err:                  # noqa: BLE001  (a module or API this commit lacks)
+            skipped.append(f"{m}: {type(err).__name__}: {err}")
     start = time.perf_counter()
     rows = fuzz(entries, args.timeout, args.verbose)
     total = print_table(rows, args.verbose)
+    for note in skipped:
+        print(f"skipped (entries could not be built) {note}")
     print(f"\n{time.perf_counter() - start:.0f} s")
-    return 0 if total["confusing"] == total["silent"] == total["hang"] == 0 else 1
+    return 0 if total["confusing"] == total["silent"] == total["hang"] == 0 and not skipped else 1
 
 
 if __name__ == "__main__":

@@ -48,9 +48,30 @@ def two_moons_trainer(net, lr=None, epochs=21, *, data=None, snapshots=True):
     """A :class:`~nnbook.train.Trainer` for the protocol (chapter 2): per-sample SGD on the training moons,
     measured on the test moons every epoch, data order from :data:`ORDER_SEED`.  ``data`` is
     the (X_train, y_train, X_test, y_test) of :func:`nnbook.data.two_moons` (made if None)."""
-    X, y, X_test, y_test = _data.two_moons(seed=0) if data is None else data
-    return Trainer(net, X, y, validation=(X_test, y_test), epochs=epochs, batch_size=1, lr=lr,
-                   seed=ORDER_SEED, snapshots=snapshots)
+    if not isinstance(net, MLP):
+        raise TypeError(f"net: expected an nnbook MLP, got {type(net).__name__}")
+    if data is None:
+        if net.sizes[0] != 2:
+            raise ValueError(f"net: expected a network with 2 inputs (a point of the moons' plane), got sizes "
+                             f"{net.sizes}")
+        X, y, X_test, y_test = _data.two_moons(seed=0)
+    else:
+        if not isinstance(data, (tuple, list)) or len(data) != 4:
+            raise TypeError("data: expected (X_train, y_train, X_test, y_test) as nnbook.data.two_moons returns, "
+                            f"got {type(data).__name__}{f' of {len(data)}' if isinstance(data, (tuple, list)) else ''}")
+        X, y, X_test, y_test = data
+    try:
+        return Trainer(net, X, y, validation=(X_test, y_test), epochs=epochs, batch_size=1, lr=lr,
+                       seed=ORDER_SEED, snapshots=snapshots)
+    except (TypeError, ValueError) as err:
+        label, _, rest = str(err).partition(": ")
+        if data is not None and label in _DATA_NAMES:           # name the part of ``data`` that is wrong
+            raise type(err)(f"data: {_DATA_NAMES[label]}: {rest}") from None
+        raise
+
+
+#: the Trainer's names of the parts of ``data``
+_DATA_NAMES = {"X": "X_train", "y": "y_train", "validation X": "X_test", "validation y": "y_test"}
 
 
 def two_moons_run(net, lr=None, epochs=21, *, data=None, snapshots=True):

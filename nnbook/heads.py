@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnbook import activations as _activations
+from nnbook import checks
 from nnbook import losses as _losses
 
 __all__ = ["Head", "make_head", "OUTPUTS", "DEFAULT_LOSS"]
@@ -88,6 +89,10 @@ class Head:
     def encode(self, y, n, k, name="y"):
         """Targets as floats (n, k): labels (n,) become a 0/1 column (k = 1; ±1 for the hinge
         loss) or one-hot rows (k > 1); float targets (n, k) pass through."""
+        if not isinstance(name, str):
+            raise TypeError(f"name: expected the targets' name (str), got {type(name).__name__}")
+        n, k = checks.integer(n, "n", 1), checks.integer(k, "k", 1)
+        checks.size(n * k, "n, k", checks.MAX_ELEMENTS, "targets")
         if isinstance(y, (str, bytes)) or y is None:
             raise TypeError(f"{name}: expected an array of targets, got {type(y).__name__}")
         try:

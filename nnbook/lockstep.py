@@ -12,11 +12,60 @@ import itertools
 
 import numpy as np
 
-__all__ = ["Lockstep", "lockstep", "select", "stack", "NAMES"]
+from nnbook import checks
+
+__all__ = ["Lockstep", "lockstep", "select", "stack", "NAMES", "MAX_MODELS"]
 
 #: what can differ between models: construction (seed, init, dropout) and training (lr, l1, l2)
 NAMES = ("seed", "init", "dropout", "lr", "l1", "l2")
-_MAX_MODELS = 10_000
+#: the most models of one lockstep axis
+MAX_MODELS = 10_000
+_MAX_MODELS = MAX_MODELS
+
+
+def _bounded(values, name, what):
+    """The items of ``values`` as a list, refusing more than MAX_MODELS before listing them all."""
+    if hasattr(values, "__len__") and len(values) > MAX_MODELS:
+        raise ValueError(f"{name}: {len(values):,} {what}; the limit is {MAX_MODELS:,}")
+    items = list(itertools.islice(values, MAX_MODELS + 1))
+    if len(items) > MAX_MODELS:
+        raise ValueError(f"{name}: more than {MAX_MODELS:,} {what}; the limit is {MAX_MODELS:,}")
+    return items
+
+
+def _init_spec(value):
+    """An init setting: a name, (name, params), or one of those per layer; checked by nnbook.init.get."""
+    from nnbook import init as _init
+    items = [value] if isinstance(value, str) or (isinstance(value, tuple) and len(value) == 2 and isinstance(
+        value[0], str) and isinstance(value[1], dict)) else value
+    if not isinstance(items, (list, tuple)) or not items:
+        raise TypeError(f"init: expected a name, (name, params) or one per layer, got {value!r}")
+    for item in items:
+        if isinstance(item, list):
+            item = tuple(item)
+        if isinstance(item, tuple) and not (len(item) == 2 and isinstance(item[1], dict)):
+            raise TypeError(f"init: expected a name, (name, params) or one per layer, got {value!r}")
+        name, params = item if isinstance(item, tuple) else (item, {})
+        try:
+            _init.get(name, **params)
+        except (TypeError, ValueError) as err:
+            raise type(err)(f"init: {str(err).split(': ', 1)[-1]}") from None
+
+
+def _check_value(name, value):
+    """One model's value of setting ``name``, checked as the network or training will use it."""
+    if name == "seed":
+        if not isinstance(value, np.random.Generator):
+            checks.integer(value, "seed", low=0)
+    elif name == "init":
+        _init_spec(value)
+    elif name == "dropout":
+        for p in (value if isinstance(value, tuple) else (value,)):
+            checks.number(p, "dropout", 0.0, 1.0, high_open=True)
+    elif name == "lr":
+        checks.number(value, "lr", 0.0, low_open=True)
+    else:
+        checks.number(value, name, 0.0)
 
 
 def _matches(have, want):
@@ -24,19 +73,27 @@ def _matches(have, want):
     if (isinstance(have, tuple) and len(have) == 2 and isinstance(have[1], dict) and isinstance(want, str)
             and have[0] == want):
         return True
-    return have == want
+    same = have == want
+    return same if isinstance(same, (bool, np.bool_)) else False
 
 
 class Lockstep:
     """K rows of named settings, one per model of a lockstep run (chapter 2; make it with :func:`lockstep`)."""
 
     def __init__(self, names, rows):
+        if isinstance(names, (str, bytes)) or not hasattr(names, "__iter__") or not all(
+                isinstance(n, str) for n in names):
+            raise TypeError(f"names: expected a sequence of setting names, got {names!r}")
         self.names = tuple(names)
-        self.rows = [tuple(r) for r in rows]
+        if isinstance(rows, (str, bytes, dict)) or not hasattr(rows, "__iter__"):
+            raise TypeError(f"rows: expected one tuple of settings per model, got {type(rows).__name__}")
+        self.rows = [tuple(r) for r in _bounded(rows, "models", "models")]
         if not self.rows:
             raise ValueError("models: expected at least one model, got none")
-        if len(self.rows) > _MAX_MODELS:
-            raise ValueError(f"models: {len(self.rows):,} models; the limit is {_MAX_MODELS:,}")
+        for k, row in enumerate(self.rows):
+            if len(row) != len(self.names):
+                raise ValueError(f"rows: model {k} has {len(row)} settings for the {len(self.names)} names "
+                                 f"{self.names}")
 
     @classmethod
     def from_rows(cls, settings):
@@ -80,9 +137,13 @@ class Lockstep:
 
     def where(self, **wanted):
         """The indices of the models whose settings match every ``name=value`` given."""
-        for name in wanted:
+        for name, value in list(wanted.items()):
             if name not in self.names:
                 raise ValueError(f"{name}: the models differ in {', '.join(self.names)}, not {name!r}")
+            if isinstance(value, list):
+                wanted[name] = tuple(value)                   # as lockstep() keeps lists
+            elif isinstance(value, (np.ndarray, dict, set)):
+                raise TypeError(f"{name}: expected one value to match, got {type(value).__name__}")
         return [k for k, row in enumerate(self.rows)
                 if all(_matches(row[self.names.index(n)], v) for n, v in wanted.items())]
 
@@ -110,27 +171,35 @@ def lockstep(**settings):
     for name, options in settings.items():
         if name not in NAMES:
             raise ValueError(f"{name}: models can differ in {', '.join(NAMES)}, not {name!r}")
-        if isinstance(options, (str, bytes, dict)) or not hasattr(options, "__iter__"):
+        if isinstance(options, (str, bytes, dict, set, frozenset)) or not hasattr(options, "__iter__") or (
+                isinstance(options, np.ndarray) and options.ndim == 0):
             raise TypeError(f"{name}: expected a sequence of values (one per model), got {options!r}")
-        options = [tuple(v) if isinstance(v, list) else v for v in options]
+        options = [tuple(v) if isinstance(v, list) else v for v in _bounded(options, name, "values")]
         if not options:
             raise ValueError(f"{name}: expected at least one value, got none")
+        for v in options:
+            _check_value(name, v)
         values.append(options)
     count = 1
     for options in values:
         count *= len(options)
-    if count > _MAX_MODELS:
-        raise ValueError(f"settings: {count:,} combinations; the limit is {_MAX_MODELS:,} models")
+    if count > MAX_MODELS:
+        raise ValueError(f"{', '.join(settings)}: {count:,} combinations; the limit is {MAX_MODELS:,} models")
     return Lockstep(settings, itertools.product(*values))
 
 
 def select(item, settings):
     """The models of a lockstep network or history whose settings match; one → a single one (chapter 2)."""
+    if not hasattr(item, "lockstep") or not hasattr(item, "_take"):
+        raise TypeError(f"item: expected an MLP or a History, got {type(item).__name__}")
+    if not isinstance(settings, dict):
+        raise TypeError(f"settings: expected a dict of name=value, got {type(settings).__name__}")
+    label = ", ".join(settings) or "settings"
     if item.lockstep is None:
-        raise ValueError("settings: a single network or run has no models to select from")
+        raise ValueError(f"{label}: a single network or run has no models to select from")
     found = item.lockstep.where(**settings)
     if not found:
-        raise ValueError(f"settings: no model has {settings}; the models differ in {item.lockstep.names}")
+        raise ValueError(f"{label}: no model has {settings}; the models differ in {item.lockstep.names}")
     if len(found) == 1:
         return item.model(found[0])
     return item._take(found, item.lockstep.take(found))
@@ -142,7 +211,9 @@ def stack(items):
     Networks must share sizes, activations and head; the new model axis is named by their
     settings (``MLP.settings``).
     """
-    items = list(items)
+    if isinstance(items, (str, bytes, dict)) or not hasattr(items, "__iter__"):
+        raise TypeError(f"items: expected a list of networks or histories, got {type(items).__name__}")
+    items = _bounded(items, "items", "networks or histories")
     if not items:
         raise ValueError("items: expected at least one network or history")
     from nnbook.network import MLP

@@ -21,7 +21,24 @@ from nnbook.parameters import Parameters, _model_index, _seed, _axis
 __all__ = ["count_parameters", "forward"]
 
 
+#: the most layer sizes a network may have (more is a mistake, and listing them would not end)
+MAX_LAYERS = 1000
+
+
+def _sequence(value, name, what="arrays"):
+    """``value`` as a list: a list, tuple or other sized iterable (not a string, dict or set)."""
+    if (value is None or isinstance(value, (str, bytes, dict, set, frozenset)) or not hasattr(value, "__iter__")
+            or not hasattr(value, "__len__") or (isinstance(value, np.ndarray) and value.ndim == 0)):
+        raise TypeError(f"{name}: expected a list of {what}, got {checks._describe(value)}")
+    return list(value)
+
+
 def _check_sizes(sizes):
+    if (sizes is None or isinstance(sizes, (str, bytes, dict, set, frozenset)) or not hasattr(sizes, "__len__")
+            or (isinstance(sizes, np.ndarray) and sizes.ndim == 0)):
+        raise TypeError(f"sizes: expected a list of layer sizes, got {checks._describe(sizes)}")
+    if len(sizes) > MAX_LAYERS:
+        raise ValueError(f"sizes: {len(sizes):,} layer sizes; the limit is {MAX_LAYERS:,}")
     sizes = list(sizes)
     if len(sizes) < 2:
         raise ValueError(f"sizes: expected at least an input and an output size, got {sizes!r}")
@@ -51,17 +68,16 @@ def forward(x, weights, biases, activations, *, return_all=False):
     a⁽ᴸ⁾, or with ``return_all=True`` the lists ``(zs, activations)`` with
     a⁽⁰⁾ = x first.
     """
-    a = np.asarray(x, dtype=float)
+    a = checks.real_array(x, "x")
     if a.ndim not in (1, 2):
         raise ValueError(f"x: expected shape (n_in,) or (n, n_in), got shape {a.shape}")
-    if not np.all(np.isfinite(a)):
-        raise ValueError("x: contains NaN or infinity")
-    weights, biases = list(weights), list(biases)
+    weights, biases = _sequence(weights, "weights"), _sequence(biases, "biases")
+    return_all = checks.flag(return_all, "return_all")
     if len(weights) != len(biases) or not weights:
         raise ValueError(f"weights, biases: expected equally many (≥ 1), got {len(weights)} and {len(biases)}")
     if isinstance(activations, (str, _activations.Activation)):
         activations = [activations] * len(weights)
-    activations = list(activations)
+    activations = _sequence(activations, "activations", "activation names")
     if len(activations) != len(weights):
         raise ValueError(f"activations: expected {len(weights)} (one per layer), got {len(activations)}")
     for i, f in enumerate(activations):
@@ -71,7 +87,8 @@ def forward(x, weights, biases, activations, *, return_all=False):
             raise type(err)(f"activations[{i}]: {err}") from None
     zs, outs = [], [a]
     for l, (W, b, f) in enumerate(zip(weights, biases, activations), start=1):
-        W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
+        W = checks.real_array(W, f"weights[{l - 1}]", finite=False, nonempty=False)
+        b = checks.real_array(b, f"biases[{l - 1}]", finite=False, nonempty=False)
         if W.ndim != 2 or W.shape[1] != a.shape[-1]:
             feeds = f"x of shape {a.shape}" if l == 1 else f"layer {l - 1}'s {a.shape[-1]} outputs"
             raise ValueError(f"weights[{l - 1}]: expected shape (n_out, {a.shape[-1]}) to match {feeds}, "
@@ -80,10 +97,13 @@ def forward(x, weights, biases, activations, *, return_all=False):
             raise ValueError(f"biases[{l - 1}]: expected shape ({W.shape[0]},), got {b.shape}")
         if not (np.all(np.isfinite(W)) and np.all(np.isfinite(b))):
             raise ValueError(f"weights[{l - 1}], biases[{l - 1}]: contain NaN or infinity")
-        z = a @ W.T + b
-        a = f.f(z)
+        with np.errstate(all="ignore"):
+            z = a @ W.T + b
+            a = f.f(z)
         zs.append(z)
         outs.append(a)
+    if not np.all(np.isfinite(a)) or any(np.isnan(z).any() for z in zs):
+        raise ValueError("x, weights: the forward pass overflows float64 (inputs or weights too large)")
     return (zs, outs) if return_all else a
 
 
@@ -108,6 +128,8 @@ def _inits(init, L, hidden_act):
     """The L weight initializers of one model (an init.get entry per layer)."""
     out = []
     for item in _per_layer(init, L, "init"):
+        if isinstance(item, tuple) and not (len(item) == 2 and isinstance(item[1], dict)):
+            raise TypeError(f"init: expected a name, (name, params) or one per layer, got {item!r}")
         name, params = (item if isinstance(item, tuple) else (item, {}))
         if name == "glorot_uniform" and "activation" not in params:
             params = {**params, "activation": hidden_act}          # scikit-learn's A
@@ -119,6 +141,9 @@ def _inits(init, L, hidden_act):
 
 
 def _dropout(p, hidden):
+    if hidden == 0 and not isinstance(p, (list, tuple, np.ndarray)):
+        if checks.number(p, "dropout", 0.0, 1.0, high_open=True):
+            raise ValueError(f"dropout: this network has no hidden layer to drop units from, got {p!r}")
     ps = _per_layer(p, hidden, "dropout", "hidden layer")
     return [checks.number(q, "dropout", 0.0, 1.0, high_open=True) for q in ps]
 
@@ -158,6 +183,8 @@ class MLP(Parameters):
         if len(acts) != H:
             raise ValueError(f"activation: expected {H} (one per hidden layer), got {len(acts)}")
         self.hidden = [_resolve(f, "activation", _activations.get) for f in acts]
+        if not acts and isinstance(activation, (str, _activations.Activation)):
+            _resolve(activation, "activation", _activations.get)           # no hidden layer: still a name
         self.head = make_head(output, loss)
         if output == "softmax" and self.sizes[-1] < 2:
             raise ValueError(f"output: softmax needs at least 2 output units, got sizes {self.sizes}")
@@ -175,7 +202,11 @@ class MLP(Parameters):
         ``biases`` None means zeros.  E.g. Glassner's 2-2-2 network:
         ``MLP.from_weights([W1, W2], activation="identity", output="identity")``.
         """
-        Ws = [checks.array(W, f"weights[{l}]", ndim=(2, 3)) for l, W in enumerate(weights)]
+        for key in ("seed", "init", "models"):
+            if key in kwargs:
+                raise TypeError(f"{key}: from_weights takes the models and their parameters from weights; "
+                                "pass activation, output, loss or dropout")
+        Ws = [checks.real_array(W, f"weights[{l}]", ndim=(2, 3)) for l, W in enumerate(_sequence(weights, "weights"))]
         if not Ws:
             raise ValueError("weights: expected at least one weight matrix")
         nd = Ws[0].ndim
@@ -192,15 +223,15 @@ class MLP(Parameters):
         for l, W in enumerate(Ws):
             net._weights[l][...] = W
         if biases is not None:
-            bs = list(biases)
+            bs = _sequence(biases, "biases")
             if len(bs) != len(Ws):
                 raise ValueError(f"biases: expected {len(Ws)} (one per layer), got {len(bs)}")
             for l, b in enumerate(bs):
-                b = checks.array(b, f"biases[{l}]", ndim=(1, 2))
-                try:
-                    net._biases[l][...] = b
-                except ValueError:
-                    raise ValueError(f"biases[{l}]: expected shape ({sizes[l + 1]},), got {b.shape}") from None
+                b = checks.real_array(b, f"biases[{l}]", ndim=(1, 2))
+                if b.shape not in ((sizes[l + 1],), (K, sizes[l + 1])):
+                    raise ValueError(f"biases[{l}]: expected shape ({sizes[l + 1]},)"
+                                     f"{f' or ({K}, {sizes[l + 1]})' if nd == 3 else ''}, got {b.shape}")
+                net._biases[l][...] = b
         return net
 
     output = property(lambda self: self.head.output, doc="The output unit's name.")
@@ -217,12 +248,19 @@ class MLP(Parameters):
 
     # -- inputs ------------------------------------------------------------------------
     def _check_X(self, X, name="X"):
-        X = checks.array(X, name, ndim=(1, 2))
+        X = checks.real_array(X, name, ndim=(1, 2))
         if X.ndim == 1 and self.sizes[0] == X.shape[0]:
             X = X[None, :]
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
             raise ValueError(f"{name}: expected shape (n, {self.sizes[0]}) with samples in rows, got {X.shape}")
+        self._check_rows(X.shape[0], name)
         return X
+
+    def _check_rows(self, n, name="X"):
+        """Refuse a batch whose forward and backward buffers (K × n × the layer widths, three times)
+        would pass ``checks.MAX_ELEMENTS``."""
+        checks.size(3 * self.K * n * sum(self.sizes[1:]), name, checks.MAX_ELEMENTS,
+                    f"values in the buffers of {self.K} model{'s' * (self.K > 1)} on {n:,} rows")
 
     @staticmethod
     def _augment(X):
@@ -245,23 +283,26 @@ class MLP(Parameters):
         axis (K, n, n_l) even for one network (K = 1).
         """
         X = self._check_X(X)
-        cache = Cache(self, X.shape[0])
+        train = checks.flag(train, "train")
         if masks is not None:
             masks = self._check_masks(masks, X.shape[0])
+        cache = Cache(self, X.shape[0])
         rngs = self.rngs if (train and masks is None and self._drop.any()) else None
         with np.errstate(all="ignore"):
             out = cache.forward(self._augment(X), rngs=rngs, masks=masks)
+        if not np.all(np.isfinite(out)) and np.all(np.isfinite(self._params)):
+            raise ValueError("X: the forward pass overflows float64 (inputs too large for these weights)")
         return self._squeeze(out), cache
 
     def _check_masks(self, masks, n):
-        masks = list(masks)
+        masks = _sequence(masks, "masks", "masks (one array or None per hidden layer)")
         if len(masks) != self.n_layers - 1:
             raise ValueError(f"masks: expected one per hidden layer ({self.n_layers - 1}), got {len(masks)}")
         out = []
         for l, m in enumerate(masks):
             shape = (self.K, n, self.sizes[l + 1])
             try:
-                out.append(None if m is None else np.broadcast_to(checks.array(m, f"masks[{l}]"), shape))
+                out.append(None if m is None else np.broadcast_to(checks.real_array(m, f"masks[{l}]"), shape))
             except ValueError as err:
                 if str(err).startswith("masks"):
                     raise
@@ -293,6 +334,7 @@ class MLP(Parameters):
 
     def output_delta(self, cache, y, loss=None):
         """δ⁽ᴸ⁾ = ∂L/∂z⁽ᴸ⁾ of the batch-mean loss (the head's, or ``loss``'s) (chapter 2)."""
+        self._check_cache(cache)
         head = self._head_for(loss)
         Y = head.encode(y, cache.n, self.sizes[-1])
         with np.errstate(all="ignore"):
@@ -302,13 +344,12 @@ class MLP(Parameters):
     def backward(self, cache, dout=None, *, delta=None):
         """Backpropagation from ∂L/∂a⁽ᴸ⁾ (``dout``) or δ⁽ᴸ⁾ (``delta``), shape (n, n_out)
         (or (K, n, n_out)); returns :class:`Gradients` (chapter 2; Qiu §5.3, matrix form)."""
-        if not isinstance(cache, Cache) or cache.net is not self:
-            raise TypeError("cache: expected the Cache from this network's forward_cache()")
+        self._check_cache(cache)
         if (dout is None) == (delta is None):
             raise ValueError("dout, delta: give exactly one of ∂L/∂a⁽ᴸ⁾ (dout) or ∂L/∂z⁽ᴸ⁾ (delta)")
         name, g = ("dout", dout) if dout is not None else ("delta", delta)
         shape = (self.K, cache.n, self.sizes[-1])
-        g = checks.array(g, name, ndim=(2, 3), finite=False)
+        g = checks.real_array(g, name, ndim=(2, 3))
         try:
             g = np.broadcast_to(g, shape)
         except ValueError:
@@ -321,6 +362,10 @@ class MLP(Parameters):
             grads = cache.backward(np.zeros((self.K, self.n_params)))
         return Gradients(self, grads, cache.deltas)
 
+    def _check_cache(self, cache):
+        if not isinstance(cache, Cache) or cache.net is not self:
+            raise TypeError("cache: expected the Cache from this network's forward_cache()")
+
     # -- loss, gradient, penalty, prediction -------------------------------------------------
     def penalty(self, l2=0.0, l1=0.0):
         """Ω = (λ₂/2)Σ W² + λ₁Σ abs(W) over the weights (not the biases) (chapter 5)."""
@@ -328,7 +373,17 @@ class MLP(Parameters):
 
     def penalty_grad(self, grads, l2=0.0, l1=0.0):
         """Add ∂Ω/∂θ = λ₂W + λ₁ sign(W) to the weight entries of a flat gradient in place."""
-        Penalty(self, l2, l1).add_grad(grads.reshape(self.K, self.n_params))
+        if not isinstance(grads, np.ndarray) or grads.dtype != np.float64:
+            got = type(grads).__name__ if not isinstance(grads, np.ndarray) else f"an array of dtype {grads.dtype}"
+            raise TypeError(f"grads: expected a float64 ndarray (changed in place), got {got}")
+        shapes = ((self.n_params,),) * (self.K == 1) + ((self.K, self.n_params),)
+        if grads.shape not in shapes:
+            raise ValueError(f"grads: expected shape {' or '.join(map(str, shapes))}, got {grads.shape}")
+        if not grads.flags.writeable:
+            raise ValueError("grads: the array is read-only; the penalty's gradient is added in place")
+        if not np.all(np.isfinite(grads)):
+            raise ValueError("grads: contains NaN or infinity")
+        Penalty(self, l2, l1).add_grad(grads if grads.ndim == 2 else grads[None, :])
         return grads
 
     def loss(self, X, y, loss=None, *, l2=0.0, l1=0.0, train=False, masks=None):
@@ -388,6 +443,8 @@ class Penalty:
     """
 
     def __init__(self, net, l2=0.0, l1=0.0):
+        if not isinstance(net, Parameters):
+            raise TypeError(f"net: expected an nnbook MLP, got {type(net).__name__}")
         self.net = net
         self.l2, self.l1 = (self._coef(v, name, net.K) for v, name in ((l2, "l2"), (l1, "l1")))
         mask = net.is_weight
@@ -401,7 +458,7 @@ class Penalty:
             return None
         if isinstance(lam, bool):
             raise TypeError(f"{name}: expected a number ≥ 0 or one per model, got a bool")
-        a = checks.array(lam, name, ndim=(0, 1), finite=False)
+        a = checks.real_array(lam, name, ndim=(0, 1), finite=False)
         if a.ndim == 1 and a.shape[0] != K:
             raise ValueError(f"{name}: expected a number or one per model ({K},), got shape {a.shape}")
         if not np.all(np.isfinite(a)) or np.any(a < 0):
@@ -409,14 +466,26 @@ class Penalty:
         a = np.broadcast_to(a, (K,)).astype(float)
         return a if np.any(a) else None
 
-    def value(self):
-        """Ω per model, shape (K,)."""
+    def value(self, strict=True):
+        """Ω per model, shape (K,).  A penalty that overflows float64 is a ValueError naming λ,
+        unless ``strict=False`` (training: a diverging model's Ω is inf or NaN, and recorded)."""
         total = np.zeros(self.net.K)
         Ws = self.net._weights
-        if self.l2 is not None:
-            total += _reg.l2_penalty(Ws, self.l2[:, None, None], per_model=True)
-        if self.l1 is not None:
-            total += _reg.l1_penalty(Ws, self.l1[:, None, None], per_model=True)
+        for lam, fn, name in ((self.l2, _reg.l2_penalty, "l2"), (self.l1, _reg.l1_penalty, "l1")):
+            if lam is None:
+                continue
+            try:
+                total += fn(Ws, lam[:, None, None], per_model=True)
+            except ValueError as err:
+                if strict and "overflows" in str(err):
+                    raise ValueError(f"{name}: {str(err).split(': ', 1)[-1]}") from None
+                if strict:
+                    raise
+                K = self.net.K                               # non-finite weights: the same sum, unchecked
+                with np.errstate(all="ignore"):
+                    lam = lam[:, None, None]
+                    terms = [0.5 * lam * W * W if name == "l2" else lam * np.abs(W) for W in Ws]
+                    total += sum(t.reshape(K, -1).sum(axis=1) for t in terms)
         return total
 
     def add_grad(self, grads):

@@ -31,7 +31,12 @@ scikit-learn's ``MLPClassifier`` (solver="sgd") where it has the schedule:
 """
 from __future__ import annotations
 
+import math
+import numbers
+
 import numpy as np
+
+from nnbook import checks
 
 __all__ = [
     "Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam",
@@ -40,19 +45,28 @@ __all__ = [
 ]
 
 
+def _float(value, name, what):
+    """A real number (not a bool) as a float; an integer beyond float64 is a ValueError."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name}: expected {what}, got {type(value).__name__}")
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError(f"{name}: expected a finite number, got an integer beyond float64") from None
+
+
 def _check_rate(value, name):
     """A learning rate: a finite number > 0, or an array of them."""
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name}: expected a positive number or array, got a bool")
     if isinstance(value, (int, float, np.integer, np.floating)):
-        value = float(value)
-        if not np.isfinite(value) or value <= 0:
+        value = _float(value, name, "a positive number or array")
+        if not math.isfinite(value) or value <= 0:
             raise ValueError(f"{name}: expected a finite number > 0, got {value!r}")
         return value
-    try:
-        arr = np.array(value, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name}: expected a positive number or array, got {type(value).__name__}") from None
+    if value is None or isinstance(value, (str, bytes, dict, set, frozenset)):
+        raise TypeError(f"{name}: expected a positive number or array, got {type(value).__name__}")
+    arr = np.array(checks.real_array(value, name, finite=False, nonempty=False), dtype=float)
     if arr.size == 0:
         raise ValueError(f"{name}: expected a positive number or a non-empty array, got an empty array")
     if not np.all(np.isfinite(arr)) or not np.all(arr > 0):
@@ -70,11 +84,18 @@ def _check_fraction(value, name, *, low=0.0):
 
 
 def _check_eps(value):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"eps: expected a small number > 0, got {type(value).__name__}")
-    if not np.isfinite(value) or value <= 0:
+    value = _float(value, "eps", "a small number > 0")
+    if not math.isfinite(value) or value <= 0:
         raise ValueError(f"eps: expected a finite number > 0, got {value!r}")
-    return float(value)
+    return value
+
+
+def _check_positive(value, name, what, low=0.0, strict=False):
+    """A finite number ≥ low (> low if ``strict``), as a float."""
+    value = _float(value, name, what)
+    if not math.isfinite(value) or value < low or (strict and value == low):
+        raise ValueError(f"{name}: expected {what.replace('a number', 'a finite number')}, got {value!r}")
+    return value
 
 
 # --- optimizers --------------------------------------------------------------------
@@ -110,8 +131,12 @@ class Optimizer:
         if not isinstance(params, np.ndarray) or params.dtype.kind != "f":
             raise TypeError(f"params: expected a float ndarray (updated in place), got "
                             f"{type(params).__name__}{'' if not isinstance(params, np.ndarray) else ' of ' + str(params.dtype)}")
+        if not params.flags.writeable:
+            raise ValueError("params: the array is read-only; the optimizer updates it in place")
         if not isinstance(grads, np.ndarray):
             raise TypeError(f"grads: expected an ndarray, got {type(grads).__name__}")
+        if grads.dtype.kind not in "fiu":
+            raise TypeError(f"grads: expected real numbers, got an array of dtype {grads.dtype}")
         if grads.shape != params.shape:
             raise ValueError(f"grads: expected the shape of params {params.shape}, got {grads.shape}")
         if self._shape is None:
@@ -437,14 +462,14 @@ class InvScaling(Schedule):
 
     def __init__(self, eta0, power_t=0.5):
         super().__init__(eta0)
-        if isinstance(power_t, bool) or not isinstance(power_t, (int, float, np.integer, np.floating)):
-            raise TypeError(f"power_t: expected a number ≥ 0, got {type(power_t).__name__}")
-        if not np.isfinite(power_t) or power_t < 0:
-            raise ValueError(f"power_t: expected a finite number ≥ 0, got {power_t!r}")
-        self.power_t = float(power_t)
+        self.power_t = _check_positive(power_t, "power_t", "a number ≥ 0")
 
     def _rate(self, epoch, samples_seen, loss):
-        return self.eta0 / (samples_seen + 1.0) ** self.power_t
+        try:
+            return self.eta0 / (samples_seen + 1.0) ** self.power_t
+        except OverflowError:
+            raise ValueError(f"samples_seen, power_t: (t + 1)^p = ({samples_seen} + 1)^{self.power_t:g} "
+                             "overflows float64 (η would be 0)") from None
 
 
 class StepDecay(Schedule):
@@ -489,17 +514,11 @@ class Adaptive(Schedule):
 
     def __init__(self, eta0, factor=5.0, patience=2, tol=1e-4):
         super().__init__(eta0)
-        if isinstance(factor, bool) or not isinstance(factor, (int, float, np.integer, np.floating)):
-            raise TypeError(f"factor: expected a number > 1, got {type(factor).__name__}")
-        if not np.isfinite(factor) or factor <= 1:
-            raise ValueError(f"factor: expected a finite number > 1, got {factor!r}")
+        factor = _check_positive(factor, "factor", "a number > 1", low=1.0, strict=True)
         if isinstance(patience, bool) or not isinstance(patience, (int, np.integer)) or patience < 1:
             raise ValueError(f"patience: expected a positive integer, got {patience!r}")
-        if isinstance(tol, bool) or not isinstance(tol, (int, float, np.integer, np.floating)):
-            raise TypeError(f"tol: expected a number ≥ 0, got {type(tol).__name__}")
-        if not np.isfinite(tol) or tol < 0:
-            raise ValueError(f"tol: expected a finite number ≥ 0, got {tol!r}")
-        self.factor, self.patience, self.tol = float(factor), int(patience), float(tol)
+        tol = _check_positive(tol, "tol", "a number ≥ 0")
+        self.factor, self.patience, self.tol = factor, int(patience), tol
         self.reset()
 
     def reset(self):
@@ -512,8 +531,8 @@ class Adaptive(Schedule):
         if loss is None:
             return self._copy(self.lr)
         try:
-            loss = np.array(loss, dtype=float)
-        except (TypeError, ValueError):
+            loss = np.array(checks.real_array(loss, "loss", finite=False), dtype=float)
+        except TypeError:
             raise TypeError(f"loss: expected a number or an array of per-model losses, got "
                             f"{type(loss).__name__}") from None
         if loss.ndim > 1:

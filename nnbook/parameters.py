@@ -9,11 +9,12 @@ them in one call.  A single network (no lockstep axis) shows no model axis: ``pa
 from __future__ import annotations
 
 import copy
+import itertools
 
 import numpy as np
 
 from nnbook import checks
-from nnbook.lockstep import Lockstep, select
+from nnbook.lockstep import MAX_MODELS, Lockstep, select
 
 __all__ = ["Parameters"]
 
@@ -36,14 +37,20 @@ def _axis(seed, models):
     if isinstance(models, Lockstep):
         return models
     if models is not None:
-        K = checks.integer(models, "models", low=1)
+        K = checks.integer(models, "models", low=1, high=MAX_MODELS)
         s = checks.integer(seed, "seed", low=0)
         return Lockstep(("seed",), [(s + k,) for k in range(K)])
-    if isinstance(seed, (str, bytes, dict)):
+    if isinstance(seed, (str, bytes, dict, set, frozenset)) or (isinstance(seed, np.ndarray) and seed.ndim == 0):
         raise TypeError(f"seed: expected an integer ≥ 0, a numpy Generator or a sequence of them, "
                         f"got {type(seed).__name__}")
     if hasattr(seed, "__iter__"):
-        seeds = [_seed(s) for s in seed]
+        if hasattr(seed, "__len__") and len(seed) > MAX_MODELS:
+            raise ValueError(f"seed: {len(seed):,} seeds (one model each); the limit is {MAX_MODELS:,} models")
+        seeds = list(itertools.islice(seed, MAX_MODELS + 1))
+        if len(seeds) > MAX_MODELS:
+            raise ValueError(f"seed: more than {MAX_MODELS:,} seeds (one model each); the limit is "
+                             f"{MAX_MODELS:,} models")
+        seeds = [_seed(s) for s in seeds]
         if not seeds:
             raise ValueError("seed: expected at least one seed (K ≥ 1 models), got an empty sequence")
         return Lockstep(("seed",), [(s,) for s in seeds])
@@ -58,9 +65,10 @@ class Parameters:
         self.lockstep = _axis(seed, models)
         rows = [{"seed": seed}] if self.lockstep is None else [self.lockstep.row(k) for k in range(len(self.lockstep))]
         self.K = len(rows)
-        self._offsets = np.cumsum([0] + [o * (i + 1) for i, o in zip(sizes[:-1], sizes[1:])]).tolist()
+        blocks = [o * (i + 1) for i, o in zip(sizes[:-1], sizes[1:])]
+        checks.size(self.K * sum(blocks), "sizes, models", checks.MAX_ELEMENTS, "parameters")
+        self._offsets = np.cumsum([0] + blocks).tolist()
         self.n_params = self._offsets[-1]
-        checks.size(self.K * self.n_params, "sizes, models", checks.MAX_ELEMENTS, "parameters")
         self.seeds = tuple(r.get("seed", seed) for r in rows)
         for s in self.seeds:
             _seed(s)
@@ -116,7 +124,7 @@ class Parameters:
 
     def set_params(self, params):
         """Copy ``params`` ((P,) for every model, or (K, P)) into the parameters in place."""
-        p = checks.array(params, "params", finite=False)
+        p = checks.real_array(params, "params", finite=False)
         if p.shape not in ((self.K, self.n_params), (self.n_params,)):
             raise ValueError(f"params: expected shape ({self.n_params},) or ({self.K}, {self.n_params}), "
                              f"got {p.shape}")

@@ -32,6 +32,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 
+from nnbook import checks
+
 __all__ = ["STYLE", "FIGSIZE", "DPI", "BOOK_RC", "new_figure", "use_book_style", "network_diagram",
            "decision_boundary", "history_curves", "weight_history", "trajectories", "NetworkDiagram",
            "BoundaryPlot", "HistoryPlot", "WeightPlot", "TrajectoryPlot"]
@@ -48,6 +50,9 @@ MAX_DPI = 200.0
 
 #: Limits of grid resolutions (points per side: 1,000² = a million evaluations).
 MAX_RESOLUTION = 1000
+#: Limits of :func:`trajectories`: contour levels and paths drawn.
+MAX_LEVELS = 1000
+MAX_PATHS = 100
 
 #: The one style: train solid, validation dashed; class colours; sizes.
 STYLE = {
@@ -85,6 +90,38 @@ def _check_int(value, name, low, high):
     return int(value)
 
 
+def _finite_float(v):
+    """v as a finite float, or None if it is not a real number or not finite (10**400 too)."""
+    if not _is_number(v):
+        return None
+    try:
+        v = float(v)
+    except OverflowError:
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _check_text(value, name):
+    """A title or label: a string or None."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{name}: expected a string or None, got {type(value).__name__}")
+    return value
+
+
+def _check_color(value, name):
+    if isinstance(value, (bool, np.bool_)) or not mpl.colors.is_color_like(value):
+        raise ValueError(f"{name}: expected a matplotlib colour (a name such as 'C3', a grey level "
+                         f"such as '0.6', or RGB(A)), got {value!r}")
+    return value
+
+
+def _list(value, name, what):
+    """A list or tuple (not a string, dict or other object) as a list."""
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"{name}: expected a list of {what}, got {type(value).__name__}")
+    return list(value)
+
+
 def new_figure(nrows=1, ncols=1, *, figsize=FIGSIZE, dpi=DPI, **subplots_kw):
     """(figure, axes): a 6×4 in, 100 dpi figure with constrained layout (all chapters and widgets).
 
@@ -98,7 +135,8 @@ def new_figure(nrows=1, ncols=1, *, figsize=FIGSIZE, dpi=DPI, **subplots_kw):
     ncols = _check_int(ncols, "ncols", 1, MAX_AXES_PER_SIDE)
     try:
         width, height = figsize
-        ok = all(_is_number(v) and 0 < v <= MAX_INCHES for v in (width, height))
+        ok = isinstance(figsize, (tuple, list, np.ndarray)) and all(
+            _is_number(v) and 0 < v <= MAX_INCHES for v in (width, height))
     except (TypeError, ValueError):
         ok = False
     if not ok:
@@ -107,7 +145,11 @@ def new_figure(nrows=1, ncols=1, *, figsize=FIGSIZE, dpi=DPI, **subplots_kw):
     if not _is_number(dpi) or not 0 < dpi <= MAX_DPI:
         raise ValueError(f"dpi: expected a number in (0, {MAX_DPI:g}], got {dpi!r}")
     fig = Figure(figsize=(float(width), float(height)), dpi=dpi, layout="constrained")
-    return fig, fig.subplots(nrows, ncols, **subplots_kw)
+    try:
+        return fig, fig.subplots(nrows, ncols, **subplots_kw)
+    except (TypeError, ValueError, AttributeError) as err:
+        raise (ValueError if isinstance(err, AttributeError) else type(err))(
+            f"{', '.join(subplots_kw) or 'subplots_kw'}: not accepted by Figure.subplots ({err})") from None
 
 
 def use_book_style():
@@ -129,6 +171,7 @@ def _axes(ax):
 #: Limits of :func:`network_diagram`: beyond them the picture is a grey blur, not a diagram.
 MAX_LAYERS = 12
 MAX_NEURONS = 32
+MAX_EDGE_WIDTH = 50.0
 
 
 class NetworkDiagram:
@@ -172,7 +215,7 @@ def _layer_symbols(L):
 
 def _node_values(node_values, sizes):
     """One array (or None) per layer, from a list for every layer or for layers 1 … L."""
-    values = list(node_values)
+    values = _list(node_values, "node_values", "arrays (one per layer)")
     L = len(sizes) - 1
     if len(values) == L:
         values = [None] + values
@@ -188,7 +231,7 @@ def _node_values(node_values, sizes):
             out.append(None)
             continue
         name = f"node_values[{l - offset}]"
-        v = np.asarray(v, dtype=float)
+        v = checks.real_array(v, name, finite=False, nonempty=False)
         if v.shape != (sizes[l],):
             raise ValueError(f"{name}: expected {sizes[l]} values, got shape {v.shape}")
         if not np.all(np.isfinite(v)):
@@ -202,12 +245,12 @@ def _edge_widths(edge_values, sizes, default):
     L = len(sizes) - 1
     if edge_values is None:
         return [np.full(sizes[l] * sizes[l - 1], default) for l in range(1, L + 1)]
-    values = list(edge_values)
+    values = _list(edge_values, "edge_values", "arrays (one per weight matrix)")
     if len(values) != L:
         raise ValueError(f"edge_values: expected {L} arrays (one per weight matrix), got {len(values)}")
     arrays = []
     for l, v in enumerate(values, start=1):
-        v = np.asarray(v, dtype=float)
+        v = checks.real_array(v, f"edge_values[{l - 1}]", finite=False, nonempty=False)
         if v.shape != (sizes[l], sizes[l - 1]):
             raise ValueError(f"edge_values[{l - 1}]: expected shape {(sizes[l], sizes[l - 1])} (n_out, n_in), "
                              f"got {v.shape}")
@@ -224,11 +267,12 @@ def _highlights(highlight, sizes):
     """Split ``highlight`` into weights (l, j, k) and neurons (l, i), each checked."""
     if highlight is None:
         return [], []
-    items = [highlight] if len(highlight) and _is_int(highlight[0]) else list(highlight)
+    highlight = _list(highlight, "highlight", "weights (l, j, k) or neurons (l, i)")
+    items = [highlight] if len(highlight) and _is_int(highlight[0]) else highlight
     L = len(sizes) - 1
     weights, neurons = [], []
     for item in items:
-        item = tuple(item)
+        item = tuple(item) if isinstance(item, (list, tuple)) else (item,)
         if len(item) == 3 and all(_is_int(v) for v in item):
             l, j, k = item
             if 1 <= l <= L and 0 <= j < sizes[l - 1] and 0 <= k < sizes[l]:
@@ -268,11 +312,11 @@ def network_diagram(sizes, ax=None, *, labels="symbols", numbered=False, first="
     to 0.4 + 3·abs(v)/max abs(v); otherwise every line is ``edge_width`` wide.
     Returns a :class:`NetworkDiagram`.
     """
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
+    if isinstance(sizes, (str, bytes, dict, set)) or not hasattr(sizes, "__len__"):
         raise TypeError(f"sizes: expected a sequence of layer sizes, got {type(sizes).__name__}")
-    sizes = list(sizes)
     if not 2 <= len(sizes) <= MAX_LAYERS:
         raise ValueError(f"sizes: expected 2 … {MAX_LAYERS} layer sizes, got {len(sizes)}")
+    sizes = list(sizes)
     for n in sizes:
         if not _is_int(n) or not 1 <= n <= MAX_NEURONS:
             raise ValueError(f"sizes: expected integers in 1 … {MAX_NEURONS} (neurons drawn per layer), got {n!r}")
@@ -281,10 +325,26 @@ def network_diagram(sizes, ax=None, *, labels="symbols", numbered=False, first="
     if isinstance(labels, str) and labels == "symbols":
         labels = _layer_symbols(L)
     elif labels is not None:
+        if not isinstance(labels, str):
+            labels = _list(labels, "labels", "layer labels")
         if isinstance(labels, str) or len(labels) != L + 1:
             raise ValueError(f"labels: expected {L + 1} labels (one per layer), 'symbols' or None, "
                              f"got {len(labels) if not isinstance(labels, str) else repr(labels)}")
         labels = [str(t) for t in labels]
+    numbered = checks.flag(numbered, "numbered")
+    _check_color(highlight_color, "highlight_color")
+    _check_color(edge_color, "edge_color")
+    if _finite_float(edge_width) is None or not 0 < edge_width <= MAX_EDGE_WIDTH:
+        raise ValueError(f"edge_width: expected a number in (0, {MAX_EDGE_WIDTH:g}], got {edge_width!r}")
+    if _finite_float(edge_alpha) is None or not 0 <= edge_alpha <= 1:
+        raise ValueError(f"edge_alpha: expected a number in [0, 1], got {edge_alpha!r}")
+    if cmap is not None and not (isinstance(cmap, mpl.colors.Colormap) or (isinstance(cmap, str) and cmap in mpl.colormaps)):
+        raise ValueError(f"cmap: expected a matplotlib colormap or its name (e.g. 'Reds'), got {cmap!r}")
+    for v, name in ((vmin, "vmin"), (vmax, "vmax")):
+        if v is not None and _finite_float(v) is None:
+            raise ValueError(f"{name}: expected a finite number or None, got {v!r}")
+    _check_text(colorbar, "colorbar")
+    _check_text(title, "title")
     if first not in ("top", "bottom"):
         raise ValueError(f"first: expected 'top' or 'bottom', got {first!r}")
     if not _is_number(node_size) or not 0 < node_size <= 5000:
@@ -293,8 +353,12 @@ def network_diagram(sizes, ax=None, *, labels="symbols", numbered=False, first="
         node_color = ["C2"] + ["C0"] * (L - 1) + ["C2"]
     elif isinstance(node_color, str) or np.ndim(node_color) == 1 and len(node_color) in (3, 4)             and all(_is_number(c) for c in node_color):
         node_color = [node_color] * (L + 1)
-    elif len(node_color) != L + 1:
-        raise ValueError(f"node_color: expected one colour or {L + 1} (one per layer), got {len(node_color)}")
+    else:
+        node_color = _list(node_color, "node_color", "colours (one per layer)")
+        if len(node_color) != L + 1:
+            raise ValueError(f"node_color: expected one colour or {L + 1} (one per layer), got {len(node_color)}")
+    for c in node_color:
+        _check_color(c, "node_color")
     weights_hl, neurons_hl = _highlights(highlight, sizes)
     values = _node_values(node_values, sizes) if node_values is not None else [None] * (L + 1)
     widths = _edge_widths(edge_values, sizes, edge_width)
@@ -321,6 +385,8 @@ def network_diagram(sizes, ax=None, *, labels="symbols", numbered=False, first="
     if shown:
         lo = min(0.0, min(float(v.min()) for v in shown)) if vmin is None else vmin
         hi = max(float(v.max()) for v in shown) if vmax is None else vmax
+        if hi < lo:
+            raise ValueError(f"vmin, vmax: expected vmin ≤ vmax, got the colour scale {lo!r} … {hi!r}")
         norm = Normalize(vmin=lo, vmax=hi if hi > lo else lo + 1e-12)
     nodes, numbers_ = [], []
     for l, n in enumerate(sizes):
@@ -365,9 +431,11 @@ def _as_predict(net_or_predict, model):
         if net.sizes[0] != 2:
             raise ValueError(f"net_or_predict: expected a network with 2 inputs (a point of the plane), "
                              f"got one with {net.sizes[0]}")
+        if isinstance(model, bool) or not isinstance(model, (int, np.integer)):
+            raise TypeError(f"model: expected an integer index, got {type(model).__name__}")
         if net.lockstep is None:
             model = 0                                   # a single network has no model axis
-        elif isinstance(model, bool) or not isinstance(model, (int, np.integer)) or not -net.K <= model < net.K:
+        elif not -net.K <= model < net.K:
             raise ValueError(f"model: expected an index in 0 … {net.K - 1}, got {model!r}")
         k = int(model) % net.K
 
@@ -385,6 +453,20 @@ def _as_predict(net_or_predict, model):
         return net_or_predict, None
     raise TypeError(f"net_or_predict: expected an MLP or a function points → values, "
                     f"got {type(net_or_predict).__name__}")
+
+
+def _predicted(values, shape):
+    """A predict function's values on the grid, as an array of ``shape``."""
+    m = shape[0] * shape[1]
+    try:
+        values = checks.real_array(values, "net_or_predict", finite=False, bools=True)
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"net_or_predict: the function returned {str(err).split(': ', 1)[-1]}; expected "
+                        f"{m} values, one per point") from None
+    if values.size != m:
+        raise ValueError(f"net_or_predict: the function returned shape {values.shape}; expected {m} values, "
+                         "one per point")
+    return values.reshape(shape)
 
 
 class BoundaryPlot:
@@ -409,7 +491,7 @@ class BoundaryPlot:
             model = 0
         predict, classes = _as_predict(net_or_predict, model)
         classes = classes or self._classes
-        values = np.asarray(predict(self._grid), dtype=float).reshape(self._xx.shape)
+        values = _predicted(predict(self._grid), self._xx.shape)
         if classes > 2:
             self.image.set_data(values / (classes - 1))
             levels = np.arange(classes - 1) + 0.5
@@ -439,7 +521,7 @@ def decision_boundary(net_or_predict, X, y, ax=None, *, model=0, resolution=200,
     used a step of 0.01 and a padding of 0.5).  ``X`` is checked (finite, at least one
     point) before any prediction is asked for.  Returns a :class:`BoundaryPlot`.
     """
-    X = np.asarray(X, dtype=float)
+    X = checks.real_array(X, "X", finite=False, nonempty=False)
     if X.ndim != 2 or X.shape[1] != 2:
         raise ValueError(f"X: expected points of shape (n, 2), got {X.shape}")
     if X.shape[0] == 0:
@@ -447,12 +529,15 @@ def decision_boundary(net_or_predict, X, y, ax=None, *, model=0, resolution=200,
     bad = int(np.sum(~np.isfinite(X)))
     if bad:
         raise ValueError(f"X: expected finite coordinates, got {bad} NaN or infinite value{'s' * (bad > 1)}")
-    y = np.asarray(y)
+    y = checks.real_array(y, "y", finite=False, nonempty=False, bools=True)
     if y.shape != (X.shape[0],):
         raise ValueError(f"y: expected {X.shape[0]} class labels (n,), got shape {y.shape}")
+    if not np.all(np.isfinite(y)) or not np.all(y == np.round(y)):
+        raise ValueError("y: expected integer class labels, got other values")
     resolution = _check_int(resolution, "resolution", 2, MAX_RESOLUTION)
-    if not _is_number(pad) or not math.isfinite(pad) or pad < 0:
+    if _finite_float(pad) is None or pad < 0:
         raise ValueError(f"pad: expected a finite number ≥ 0, got {pad!r}")
+    _check_text(title, "title")
     if pad == 0:
         for axis, name in ((0, "x₁"), (1, "x₂")):
             if X[:, axis].min() == X[:, axis].max():
@@ -460,8 +545,16 @@ def decision_boundary(net_or_predict, X, y, ax=None, *, model=0, resolution=200,
     _, classes = _as_predict(net_or_predict, model)
     labels = np.unique(y)
     classes = max(classes or 2, len(labels))
+    with np.errstate(over="ignore", invalid="ignore"):
+        (x0, y0), (x1, y1) = X.min(axis=0) - pad, X.max(axis=0) + pad
+        spans = np.array([x1 - x0, y1 - y0])
+    if not np.all(np.isfinite(spans)):
+        raise ValueError(f"X, pad: the plotted area overflows float64 (coordinates up to "
+                         f"{np.abs(X).max():g}, pad {pad:g})")
+    if np.any(spans == 0):
+        raise ValueError(f"pad: expected a pad that widens the area around the points; {pad!r} is lost next "
+                         f"to coordinates of size {np.abs(X).max():g}")
     fig, ax = _axes(ax)
-    (x0, y0), (x1, y1) = X.min(axis=0) - pad, X.max(axis=0) + pad
     xx, yy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
     grid = np.column_stack([xx.ravel(), yy.ravel()])
     image = ax.imshow(np.zeros(xx.shape), origin="lower", extent=(x0, x1, y0, y1), aspect="auto",
@@ -521,17 +614,27 @@ def history_curves(history, ax=None, *, models=None, labels=("train", "validatio
             or not all(isinstance(s, str) for s in labels):
         raise ValueError(f"labels: expected two names (train, validation), got {labels!r}")
     names = {"train": labels[0], "val": labels[1]}
+    _check_text(title, "title")
+    if models is None:
+        models = list(range(history.K))
+    else:
+        items = models if isinstance(models, (list, tuple, range, np.ndarray)) else [models]
+        if isinstance(items, np.ndarray) and items.ndim != 1:
+            raise ValueError(f"models: expected model indices (a list of integers), got shape {items.shape}")
+        models = [checks.integer(k, "models") for k in items]
+        if not models:
+            raise ValueError("models: expected at least one model index, got none")
     if ax is None:
         fig, axes = new_figure(1, 2)
     else:
-        try:
-            axes = list(ax)
-        except TypeError:
-            raise TypeError(f"ax: expected a pair of axes (loss, accuracy), got {type(ax).__name__}") from None
+        if isinstance(ax, (str, bytes)) or not hasattr(ax, "__iter__"):
+            raise TypeError(f"ax: expected a pair of axes (loss, accuracy), got {type(ax).__name__}")
+        axes = list(ax)
         if len(axes) != 2:
             raise ValueError(f"ax: expected a pair of axes (loss, accuracy), got {len(axes)}")
+        if not all(isinstance(a, Axes) for a in axes):
+            raise TypeError(f"ax: expected a pair of matplotlib Axes, got {[type(a).__name__ for a in axes]}")
         fig = axes[0].figure
-    models = list(range(history.K)) if models is None else [int(k) for k in np.atleast_1d(models)]
     for k in models:
         if not 0 <= k < history.K:
             raise ValueError(f"models: expected indices in 0 … {history.K - 1}, got {k}")
@@ -658,8 +761,10 @@ def _weights_2d(weights, model):
             raise ValueError("weights: expected a History with snapshots (train with snapshots=True), "
                              "got one without")
         weights = weights.weights
-    w = np.asarray(weights, dtype=float)
+    w = checks.real_array(weights, "weights", finite=False)
     if w.ndim == 3:
+        if isinstance(model, bool) or not isinstance(model, (int, np.integer)):
+            raise TypeError(f"model: expected an integer index, got {type(model).__name__}")
         if not -w.shape[1] <= model < w.shape[1]:
             raise ValueError(f"model: expected an index in 0 … {w.shape[1] - 1}, got {model!r}")
         w = w[:, model, :]
@@ -680,10 +785,17 @@ def weight_history(weights, ax=None, *, model=0, names=None, top=5, legend_kw=No
     """
     w = _weights_2d(weights, model)
     P = w.shape[1]
-    if names is not None and len(names) != P:
-        raise ValueError(f"names: expected {P} names, got {len(names)}")
+    if names is not None:
+        names = _list(names, "names", "parameter names")
+        if len(names) != P:
+            raise ValueError(f"names: expected {P} names, got {len(names)}")
+        if not all(isinstance(t, str) for t in names):
+            raise TypeError("names: expected strings (e.g. net.param_names())")
     if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 0:
         raise ValueError(f"top: expected an integer ≥ 0, got {top!r}")
+    if legend_kw is not None and (not isinstance(legend_kw, dict) or not all(isinstance(k, str) for k in legend_kw)):
+        raise TypeError(f"legend_kw: expected a dict of Axes.legend keyword arguments, got {legend_kw!r}")
+    _check_text(title, "title")
     fig, ax = _axes(ax)
     order = _rank(w)
     n_top = min(top, P)
@@ -694,7 +806,10 @@ def weight_history(weights, ax=None, *, model=0, names=None, top=5, legend_kw=No
     ax.set_xlabel("epoch")
     ax.set_ylabel("value")
     ax.grid(True, alpha=0.3)
-    plot.legend()
+    try:
+        plot.legend()
+    except (TypeError, ValueError, AttributeError) as err:
+        raise (ValueError if isinstance(err, AttributeError) else type(err))(f"legend_kw: {err}") from None
     if title:
         ax.set_title(title)
     return plot
@@ -725,12 +840,17 @@ def _paths(paths):
         items = list(paths.items())
     elif isinstance(paths, np.ndarray) or hasattr(paths, "points"):
         items = [(None, paths)]
-    else:
+    elif isinstance(paths, (list, tuple)):
         items = [(None, p) for p in paths]
+    else:
+        raise TypeError(f"paths: expected a list of Trajectory objects or (m, 2) arrays, or a dict label → "
+                        f"path, got {type(paths).__name__}")
+    if len(items) > MAX_PATHS:
+        raise ValueError(f"paths: {len(items):,} paths; the limit is {MAX_PATHS}")
     out = []
     for i, (label, p) in enumerate(items):
         label = label if label is not None else getattr(p, "label", None)
-        pts = np.asarray(getattr(p, "points", p), dtype=float)
+        pts = checks.real_array(getattr(p, "points", p), f"paths[{i}]")
         if pts.ndim != 2 or pts.shape[1] != 2:
             raise ValueError(f"paths[{i}]: expected points of shape (m, 2), got {pts.shape}")
         out.append((label, pts))
@@ -748,16 +868,32 @@ def trajectories(surface, paths, ax=None, *, labels=None, levels=20, resolution=
     """
     from nnbook import surfaces as _surfaces
     if isinstance(surface, str):
-        surface = _surfaces.get(surface)
+        try:
+            surface = _surfaces.get(surface)
+        except ValueError as err:
+            raise ValueError(f"surface: {str(err).split(': ', 1)[-1]}") from None
     if not isinstance(surface, _surfaces.Surface):
         raise TypeError(f"surface: expected an nnbook surface or its name, got {type(surface).__name__}")
     resolution = _check_int(resolution, "resolution", 2, MAX_RESOLUTION)
-    if not (_is_int(levels) and levels >= 2) and (isinstance(levels, str) or np.ndim(levels) != 1 or len(levels) < 1):
+    if not (_is_int(levels) and levels >= 2) and (isinstance(levels, (str, dict)) or np.ndim(levels) != 1
+                                                  or len(levels) < 1):
         raise ValueError(f"levels: expected an integer ≥ 2 or a list of contour levels, got {levels!r}")
+    if _is_int(levels) and levels > MAX_LEVELS:
+        raise ValueError(f"levels: {levels:,} contour levels; the limit is {MAX_LEVELS}")
+    if not _is_int(levels):
+        lv = checks.real_array(levels, "levels", ndim=1)
+        if lv.size > MAX_LEVELS:
+            raise ValueError(f"levels: {lv.size:,} contour levels; the limit is {MAX_LEVELS}")
+        if np.any(np.diff(lv) <= 0):
+            raise ValueError(f"levels: expected increasing contour levels, got {levels!r}")
+    _check_text(title, "title")
     items = _paths(paths)
     if labels is not None:
+        labels = _list(labels, "labels", "path labels")
         if len(labels) != len(items):
             raise ValueError(f"labels: expected {len(items)} labels, got {len(labels)}")
+        if not all(lab is None or isinstance(lab, str) for lab in labels):
+            raise TypeError("labels: expected strings (or None for an unlabelled path)")
         items = [(lab, pts) for lab, (_, pts) in zip(labels, items)]
     fig, ax = _axes(ax)
     x = np.linspace(*surface.xlim, resolution)

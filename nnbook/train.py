@@ -17,6 +17,7 @@ and validation sets at epoch 0 (before training) and after every epoch.
 """
 from __future__ import annotations
 
+import inspect
 import math
 import time
 
@@ -44,7 +45,7 @@ def _per_model(value, K, name, positive=False):
     """A number or K numbers → float array (K,)."""
     if isinstance(value, bool):
         raise TypeError(f"{name}: expected a number or one per model, got a bool")
-    a = checks.array(value, name, finite=False)
+    a = checks.real_array(value, name, finite=False)
     if a.ndim == 2 and a.shape[1] == 1:
         a = a[:, 0]
     if a.ndim > 1 or (a.ndim == 1 and a.shape[0] != K):
@@ -93,6 +94,25 @@ def _optimizer(optimizer, lr, K):
     return optimizer
 
 
+def _schedule(schedule):
+    """None, or a callable that takes (epoch, samples_seen, loss)."""
+    if schedule is None:
+        return None
+    if not callable(schedule):
+        raise TypeError(f"schedule: expected a callable schedule(epoch, samples_seen, loss), "
+                        f"got {type(schedule).__name__}")
+    try:
+        signature = inspect.signature(schedule)
+    except (TypeError, ValueError):                   # some builtins have none: trust them
+        return schedule
+    try:
+        signature.bind(1, 0, 0.0)
+    except TypeError:
+        raise TypeError(f"schedule: expected a callable schedule(epoch, samples_seen, loss), got one with "
+                        f"signature {signature}") from None
+    return schedule
+
+
 def _validation(net, validation):
     """([X_val 1], Y_val): the validation pair as the network takes it."""
     try:
@@ -109,7 +129,11 @@ def _early_stopping(early_stopping, has_validation):
     if early_stopping is None or early_stopping is False:
         return None
     if not isinstance(early_stopping, _reg.EarlyStopping):
-        early_stopping = _reg.EarlyStopping(patience=early_stopping)
+        try:
+            early_stopping = _reg.EarlyStopping(patience=early_stopping)
+        except (TypeError, ValueError) as err:
+            raise type(err)(f"early_stopping: expected None, a patience (an integer ≥ 1) or an "
+                            f"EarlyStopping; {str(err).split(': ', 1)[-1]}") from None
     if not has_validation:
         raise ValueError("early_stopping: needs a validation set (validation=(X_val, y_val))")
     early_stopping.reset()
@@ -153,14 +177,14 @@ class Trainer:
         self.l1 = _per_model(_setting(net, "l1", l1, 0.0), K, "l1")
         self.penalty = Penalty(net, self.l2, self.l1)
         self.optimizer = _optimizer(optimizer, _setting(net, "lr", lr, None), K)
-        if schedule is not None and not callable(schedule):
-            raise TypeError(f"schedule: expected a callable schedule(epoch, samples_seen, loss), "
-                            f"got {type(schedule).__name__}")
-        self.schedule = schedule
+        self.schedule = _schedule(schedule)
         self.shuffle = checks.flag(shuffle, "shuffle")
         self._rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(
             checks.integer(seed, "seed", 0))
         self.snapshots = checks.flag(snapshots, "snapshots")
+        if self.snapshots:
+            checks.size((self.epochs + 1) * K * net.n_params, "snapshots, epochs", checks.MAX_ELEMENTS,
+                        "parameter values to keep")
         self.early_stopping = _early_stopping(early_stopping, self._val is not None)
         if callback is not None and not callable(callback):
             raise TypeError(f"callback: expected a function callback(trainer), got {type(callback).__name__}")
@@ -208,7 +232,7 @@ class Trainer:
         with np.errstate(all="ignore"):
             tl, ta = self._measure(self._X1, self.Y)
             vl, va = self._measure(*self._val) if self._val is not None else (np.full(net.K, np.nan),) * 2
-            pen = self.penalty.value()
+            pen = self.penalty.value(strict=False)       # a diverging model's: inf or NaN
         bad = ~np.isfinite(tl) | ~np.all(np.isfinite(net._params), axis=1)
         new = bad & ~self.diverged
         if np.any(new):
@@ -248,8 +272,12 @@ class Trainer:
         if self.schedule is not None:                  # η for epoch e ≥ 1 from the last loss
             last = self._rows["train_loss"][-1]
             loss = float(last[0]) if self.net.K == 1 else last.copy()
-            self.optimizer.lr = _lr_column(self.schedule(self.epoch + 1, self.samples_seen, loss),
-                                                self.net.K)
+            rate = self.schedule(self.epoch + 1, self.samples_seen, loss)
+            try:
+                self.optimizer.lr = _lr_column(rate, self.net.K)
+            except (TypeError, ValueError) as err:
+                raise type(err)(f"schedule: returned {rate!r} for epoch {self.epoch + 1}; expected a learning "
+                                f"rate ({str(err).split(': ', 1)[-1]})") from None
         order = self._rng.permutation(self.n) if self.shuffle else np.arange(self.n)
         self._Xs, self._Ys = self._X1[order], self.Y[order]      # this epoch's data order
         self._pos = 0

@@ -71,7 +71,7 @@ def test_where_column_and_row():
     (dict(lr=0.1), TypeError, "lr: expected a sequence of values"),
     (dict(init="he_normal"), TypeError, "init: expected a sequence of values"),
     (dict(lr={"a": 1}), TypeError, "lr: expected a sequence of values"),
-    (dict(seed=range(101), lr=range(1, 101)), ValueError, "settings: 10,100 combinations; the limit is 10,000 models"),
+    (dict(seed=range(101), lr=range(1, 101)), ValueError, "seed, lr: 10,100 combinations; the limit is 10,000 models"),
 ])
 def test_lockstep_refuses_bad_names_empty_axes_and_too_many_models(kwargs, error, match):
     with pytest.raises(error, match=match):
@@ -184,11 +184,11 @@ def test_net_select_one_gives_a_single_network_several_a_smaller_lockstep():
     before = net.get_params()
     some.params[:] = 7.0
     assert np.array_equal(net.params, before)                       # a copy
-    with pytest.raises(ValueError, match="settings: no model has"):
+    with pytest.raises(ValueError, match="seed: no model has"):
         net.select(seed=9)
     with pytest.raises(ValueError, match="init: the models differ in seed, lr"):
         net.select(init="zeros")
-    with pytest.raises(ValueError, match="settings: a single network or run has no models to select from"):
+    with pytest.raises(ValueError, match="seed: a single network or run has no models to select from"):
         one.select(seed=2)
 
 
@@ -202,9 +202,9 @@ def test_history_select_one_gives_a_single_run(moons):
     two = hist.select(lr=0.05)
     assert two.K == 2 and two.lockstep.rows == [(0, 0.05), (1, 0.05)]
     assert np.array_equal(two.train_loss, hist.train_loss[:, [0, 2]])
-    with pytest.raises(ValueError, match="settings: no model has"):
+    with pytest.raises(ValueError, match="lr: no model has"):
         hist.select(lr=0.3)
-    with pytest.raises(ValueError, match="settings: a single network or run"):
+    with pytest.raises(ValueError, match="lr: a single network or run"):
         one.select(lr=0.5)
 
 

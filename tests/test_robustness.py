@@ -25,8 +25,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nnbook import activations, autodiff, data, gradcheck, init, losses, optim, polyfit, regularization
-from nnbook import surfaces
+import itertools
+import sys
+
+from nnbook import activations, autodiff, core, data, experiments, gradcheck, heads, init, losses, network, optim
+from nnbook import plots, polyfit, regularization, surfaces
+from nnbook.history import History
+from nnbook.lockstep import MAX_MODELS, lockstep, stack
+from nnbook.lockstep import select as lockstep_select
+from nnbook.network import MLP
+from nnbook.train import MAX_EPOCHS as TRAIN_MAX_EPOCHS
+from nnbook.train import Trainer, train
 from nnbook.widgets import activation_explorer as explorer
 
 NAN, INF = math.nan, math.inf
@@ -132,6 +141,12 @@ class Entry:
 
 
 RNG = Fresh(lambda: np.random.default_rng(0))
+
+
+def _read_only(a):
+    a = np.array(a, dtype=float)
+    a.flags.writeable = False
+    return a
 X3, Y3 = [0.0, 1.0, 2.0], [1.0, 2.0, 0.5]
 
 
@@ -401,11 +416,528 @@ def _explorer_entries():
                   {**views, "interval": st.one_of(JUNK, st.floats(max_value=-1e-9), NONFINITE)}, examples=3)]
 
 
+# --- the engine and what is built on it (network, heads, lockstep, history, train, optim, plots,
+# experiments, the two-moons widget, core) -------------------------------------------------------
+
+_RX = np.random.default_rng(0)
+X8 = _RX.normal(size=(8, 2))
+Y8 = (X8[:, 0] > 0).astype(int)
+
+
+def _net(seed=0):
+    return MLP([2, 3, 1], "relu", "sigmoid", seed=seed)
+
+
+NET = Fresh(_net)
+LOCK = MLP([2, 3, 1], "relu", "sigmoid", models=lockstep(seed=(0, 1, 2)))
+HIST = train(_net(), X8, Y8, validation=(X8, Y8), epochs=2, batch_size=4, lr=0.1, snapshots=True)
+HIST_LOCK = train(MLP([2, 3, 1], "relu", "sigmoid", models=lockstep(seed=(0, 1, 2))), X8, Y8,
+                  validation=(X8, Y8), epochs=2, batch_size=4, lr=0.1, snapshots=True)
+HIST_BARE = train(_net(), X8, Y8, epochs=1, batch_size=8, lr=0.1)         # no snapshots
+#: a lockstep network whose forward buffers for 2,000 rows pass checks.MAX_ELEMENTS
+WIDE = MLP([2, 100, 1], "relu", "sigmoid", models=10_000)
+
+
+def not_a(*allowed):
+    """JUNK without the values an argument accepts (None for an optional one)."""
+    return JUNK.filter(lambda v: not any(v is a for a in allowed))
+
+
+#: positive real numbers (a learning rate): everything else, and arrays holding anything else
+#: the losses a sigmoid output refuses (it pairs with bce and bce_logits)
+SIGMOID_REFUSES = st.sampled_from([name for name in heads.LOGIT_LOSSES if name not in heads.PAIRED["sigmoid"]])
+RATES = st.one_of(not_a(None), TEXT, st.booleans(), NONFINITE, HUGE_INT, COMPLEX, st.floats(max_value=0),
+                  st.just(["0.1"]), st.just([]), st.just([0.1, -1.0]), _inserted(st.none()),
+                  _inserted(st.text(max_size=2)), _inserted(NONFINITE))
+#: a real number ≥ 0 (λ), not a list
+PENALTIES = numbers(0).filter(lambda v: v is not None and not isinstance(v, list)) | st.just([NAN]) | st.just([[0.1]])
+#: training takes λ as a number, one per model (K,) or a column (K, 1)
+TRAIN_PENALTIES = numbers(0).filter(lambda v: v is not None and not isinstance(v, list)) | st.just([NAN]) | st.just(
+    [[0.1, 0.2]])
+SIZES_BAD = st.one_of(JUNK.filter(lambda v: not isinstance(v, (set, list))), st.integers(), st.floats(),
+                      st.lists(st.integers(1, 5), max_size=1), st.just(range(10**9)),
+                      st.lists(st.one_of(st.integers(max_value=0), st.floats(0.5, 5.5).filter(lambda v: v != int(v)),
+                                         st.booleans(), st.none(), st.text(max_size=2)), min_size=2, max_size=3))
+TARGETS = st.one_of(JUNK, st.booleans(), st.just([1, None] * 4),
+                    st.just(["1"] * 8), st.just([1 + 2j] * 8), st.just([NAN] * 8), st.just([0, 1, 0]),
+                    st.just(np.zeros((8, 2))), st.just([10**400] * 8))
+XS = arrays(more=[st.just(np.ones((3, 3))), st.just(np.zeros((0, 2))), st.just(np.ones((2, 2, 2)))])
+TITLES = st.one_of(st.integers(), st.floats(), st.booleans(), JUNK.filter(lambda v: v is not None and not isinstance(v, str)))
+AXES = not_a(None) | st.integers() | TEXT
+
+
+def optimizer_names(valid):
+    return st.one_of(JUNK, TEXT.filter(lambda s: s.lower() not in valid), st.integers(), st.booleans(),
+                     st.lists(st.sampled_from(list(valid)), min_size=1, max_size=2))
+
+
+def _network_entries():
+    W = [np.ones((3, 2)), np.ones((1, 3))]
+    b = [np.zeros(3), np.zeros(1)]
+    lists_bad = st.one_of(JUNK.filter(lambda v: v != ["a", "b"]), st.integers(), st.just([]),
+                          st.just([[[1.0, None]] * 3, np.ones((1, 3))]), st.just([np.full((3, 2), NAN), np.ones((1, 3))]))
+    net_methods = []
+    for name, fn in (("forward", lambda X, train: _net().forward(X, train=train)),
+                     ("__call__", lambda X, train: _net()(X, train=train)),
+                     ("trace", lambda X, train: _net().trace(X, train=train)),
+                     ("forward_cache", lambda X, train: _net().forward_cache(X, train=train)[0])):
+        net_methods.append(Entry(f"network.MLP.{name}", fn, {"X": X8, "train": False}, {"X": XS, "train": FLAGS},
+                                 examples=12))
+    masks_bad = st.one_of(not_a(None), st.just([None, None]), st.just([np.full(3, NAN)]), st.just([np.ones(4)]),
+                          st.just([[[1, None, 1]]]), st.just(["a"]))
+    drop_bad = st.one_of(numbers(0, 1, high_open=True).filter(lambda v: not isinstance(v, list)),
+                         st.just([0.5]), st.just([0.1, 0.2, 0.3]), st.just([0.5, 1.0]), st.just([0.5, "a"]))
+    init_bad = st.one_of(names(init.INITS).filter(lambda v: not isinstance(v, list) or len(v) != 3),
+                         st.sampled_from([("normal", {"std": -1.0}), ("normal",), ("normal", {"foo": 1}),
+                                          ["normal", "zeros"], ("normal", "zeros", 5), [None] * 3]))
+    seed_bad = st.one_of(integers(0).filter(lambda v: not isinstance(v, list)), st.just(range(10**9)), st.just([]),
+                         st.just([0, -1]), st.just([0, "a"]), st.just(range(MAX_MODELS + 1)),
+                         st.just(iter(range(10**12))))
+    grads_bad = st.one_of(JUNK, st.lists(FLOATS, min_size=1, max_size=3), st.sampled_from(
+        [np.zeros(13, dtype=int), np.zeros(12), np.zeros((2, 13)), np.zeros(13, np.float32), np.full(13, NAN),
+         _read_only(np.zeros(13))]))
+    big = MLP([2, 3, 1], "relu", "sigmoid", seed=0)
+    _, cache = big.forward_cache(X8)
+    other_cache = _net().forward_cache(X8)[1]
+    return [
+        Entry("network.count_parameters", network.count_parameters, {"sizes": [2, 3, 1]}, {"sizes": SIZES_BAD}),
+        Entry("network.forward", network.forward,
+              {"x": [[0.5, -1.0]], "weights": W, "biases": b, "activations": "relu", "return_all": False},
+              {"x": arrays(more=[st.just(np.ones((2, 2, 2))), st.just([1e308, 1e308])]),
+               "weights": lists_bad | st.just([np.ones((2, 3)), np.ones((1, 3))]),
+               "biases": lists_bad | st.just([np.zeros(2), np.zeros(1)]),
+               "activations": names(activations.ACTIVATIONS).filter(lambda v: not isinstance(v, list) or len(v) != 2)
+               | st.just(["relu", "nope"]), "return_all": FLAGS}),
+        Entry("network.MLP", MLP,
+              {"sizes": [2, 3, 3, 1], "activation": "relu", "output": "sigmoid", "loss": None,
+               "init": "glorot_uniform", "seed": 0, "models": None, "dropout": 0.0},
+              {"sizes": SIZES_BAD | st.just([2, 10**6, 10**6, 1]) | st.just([2, 10**400, 1]),
+               "activation": names(activations.ACTIVATIONS).filter(lambda v: not isinstance(v, list) or len(v) != 2)
+               | st.just(["relu"]),
+               "output": names(heads.OUTPUTS), "loss": st.one_of(not_a(None), TEXT.filter(lambda s: s not in losses.LOSSES),
+                                                               SIGMOID_REFUSES, st.integers()),
+               "init": init_bad, "seed": seed_bad,
+               "models": not_a(None) | integers(1, MAX_MODELS, huge=[10**12]), "dropout": drop_bad}, examples=15),
+        Entry("network.MLP(no hidden layer)", lambda activation, dropout: MLP([2, 1], activation, dropout=dropout),
+              {"activation": "relu", "dropout": 0.0},
+              {"activation": names(activations.ACTIVATIONS).filter(lambda v: not isinstance(v, list)),
+               "dropout": numbers(0, 1, high_open=True).filter(lambda v: not isinstance(v, list)) | st.floats(0.01, 0.99)},
+              examples=12),
+        Entry("network.MLP.from_weights", MLP.from_weights,
+              {"weights": W, "biases": b, "activation": "relu", "output": "identity"},
+              {"weights": lists_bad | st.just([np.ones((3, 2)), np.ones((1, 2))])
+               | st.just([np.ones((2, 3, 2)), np.ones((1, 3))]),
+               "biases": lists_bad.filter(lambda v: v is not None) | st.just([[0.5], [0.0]]) | st.just([np.zeros(3)]),
+               "activation": names(activations.ACTIVATIONS).filter(lambda v: not isinstance(v, list) or len(v) != 1),
+               "output": names(heads.OUTPUTS)}),
+        *[Entry(f"network.MLP.from_weights({key})",
+                lambda key=key, **kw: MLP.from_weights(W, **({} if kw[key] is None else kw)),
+                {key: None}, {key: st.sampled_from([0, 1, "zeros"])}, examples=3) for key in ("seed", "init", "models")],
+        *net_methods,
+        Entry("network.MLP.forward(masks)", lambda masks: _net().forward(X8, masks=masks), {"masks": [np.ones(3)]},
+              {"masks": masks_bad}),
+        Entry("network.MLP.forward (10,000 models)", lambda X: WIDE.forward(X), {"X": X8},
+              {"X": st.just(np.zeros((2000, 2)))}, examples=1),
+        Entry("network.MLP.predict", lambda X: _net().predict(X), {"X": X8}, {"X": XS}, examples=12),
+        Entry("network.MLP.accuracy", lambda X, y: _net().accuracy(X, y), {"X": X8, "y": Y8},
+              {"X": XS, "y": TARGETS | st.just(np.linspace(0.1, 0.9, 8))}, examples=12),
+        Entry("network.MLP.loss", lambda X, y, loss, l2, l1, train: _net().loss(X, y, loss, l2=l2, l1=l1, train=train),
+              {"X": X8, "y": Y8, "loss": None, "l2": 0.1, "l1": 0.0, "train": False},
+              {"X": XS, "y": TARGETS, "loss": SIGMOID_REFUSES | TEXT.filter(lambda s: s not in losses.LOSSES),
+               "l2": PENALTIES | st.just(1e308), "l1": PENALTIES, "train": FLAGS}, examples=12),
+        Entry("network.MLP.gradient", lambda X, y, loss, l2, l1: _net().gradient(X, y, loss, l2=l2, l1=l1)[1].flat,
+              {"X": X8, "y": Y8, "loss": None, "l2": 0.1, "l1": 0.1},
+              {"X": XS, "y": TARGETS, "loss": SIGMOID_REFUSES,
+               "l2": PENALTIES | st.just(1e308), "l1": PENALTIES}, examples=12),
+        Entry("network.MLP.penalty", lambda l2, l1: _net().penalty(l2, l1), {"l2": 0.1, "l1": 0.1},
+              {"l2": PENALTIES | st.just(1e308), "l1": PENALTIES | st.just(1e308)}),
+        Entry("network.MLP.penalty_grad", lambda grads, l2, l1: _net().penalty_grad(grads, l2, l1),
+              {"grads": Fresh(lambda: np.zeros(13)), "l2": 0.1, "l1": 0.1},
+              {"grads": grads_bad, "l2": PENALTIES, "l1": PENALTIES}),
+        Entry("network.MLP.backward", lambda cache, dout: big.backward(cache, dout=dout),
+              {"cache": cache, "dout": np.ones((8, 1))},
+              {"cache": JUNK | st.just(other_cache), "dout": arrays(more=[st.just(np.ones((7, 1))), st.just(np.ones(8))])}),
+        Entry("network.MLP.backward(delta)", lambda delta: big.backward(cache, delta=delta), {"delta": np.ones((8, 1))},
+              {"delta": arrays(more=[st.just(np.ones((8, 2)))])}),
+        Entry("network.MLP.output_delta", lambda cache, y, loss: big.output_delta(cache, y, loss),
+              {"cache": cache, "y": Y8, "loss": None},
+              {"cache": JUNK | st.just(other_cache), "y": TARGETS,
+               "loss": SIGMOID_REFUSES | names(losses.LOSSES).filter(lambda v: v is not None)}),
+        Entry("network.MLP.set_params", lambda params: _net().set_params(params), {"params": np.zeros(13)},
+              {"params": arrays(more=[st.just(np.zeros(12)), st.just(np.zeros((2, 13))), st.just([True] * 13)])}),
+        Entry("network.MLP.model", lambda k: _net().model(k), {"k": 0},
+              {"k": integers(-1, 0) | st.just(np.int64(3))}),
+        Entry("network.MLP.select", lambda seed: LOCK.select(seed=seed), {"seed": 1},
+              {"seed": st.integers(3, 99) | st.sampled_from([np.array([0, 1]), {"a": 1}, {1, 2}, None, "1"])}),
+        Entry("network.MLP.dead_units", lambda X, model: _net().dead_units(X, model), {"X": X8, "model": 0},
+              {"X": XS, "model": integers(-1, 0)}),
+        Entry("network.Penalty", network.Penalty, {"net": NET, "l2": 0.1, "l1": 0.0},
+              {"net": JUNK | st.just(np.zeros(3)), "l2": PENALTIES, "l1": PENALTIES}),
+    ]
+
+
+def _head_entries():
+    head = heads.make_head("sigmoid", None)
+    return [
+        Entry("heads.make_head", heads.make_head, {"output": "sigmoid", "loss": None},
+              {"output": names(heads.OUTPUTS),
+               "loss": st.one_of(not_a(None), TEXT.filter(lambda s: s not in losses.LOSSES),
+                                 SIGMOID_REFUSES, st.integers())}),
+        Entry("heads.Head.encode", head.encode, {"y": [0, 1, 1], "n": 3, "k": 1, "name": "y"},
+              {"y": st.one_of(not_a(), st.booleans(), st.just([0, None, 1]), st.just(["0", "1", "1"]), st.just([NAN, 0, 1]),
+                              st.just([0, 1]), st.just(np.zeros((3, 2))), st.just([1 + 2j] * 3)),
+               "n": integers(1, huge=[10**12]), "k": integers(1, huge=[10**12]),
+               "name": JUNK.filter(lambda v: not isinstance(v, str)) | st.integers()}),
+    ]
+
+
+def _lockstep_entries():
+    ls = lockstep(seed=(0, 1), lr=(0.1, 0.5))
+    seq_bad = JUNK.filter(lambda v: not isinstance(v, list))
+    return [
+        Entry("lockstep.lockstep", lambda seed, lr: lockstep(seed=seed, lr=lr), {"seed": (0, 1), "lr": (0.1, 0.5)},
+              {"seed": st.one_of(seq_bad, st.integers(), st.just([]), st.just([0, -1]), st.just([0, 2.5]), st.just(["a"]),
+                                 st.just([None]), st.just(range(10**5)), st.just(range(10**12)),
+                                 st.builds(itertools.count)),
+               "lr": st.one_of(seq_bad, st.floats(), st.just([]), st.just([0.0]), st.just([-0.1]), st.just([NAN]),
+                               st.just(["0.1"]), st.just([None]), st.just([True]), st.just([10**400]))}),
+        Entry("lockstep.lockstep(init, dropout, l1, l2)",
+              lambda init, dropout, l1, l2: lockstep(init=init, dropout=dropout, l1=l1, l2=l2),
+              {"init": (("normal", {"std": 0.1}), "he_normal", ("zeros", "he_normal")), "dropout": (0.0, 0.5, (0.1, 0.2)),
+               "l1": (0.0,), "l2": (0.0, 0.01)},
+              {"init": st.sampled_from([[("normal", {"std": -1.0})], ["nope"], [5], [None], [()],
+                                        [("normal", {"foo": 1})], "he_normal"]),
+               "dropout": st.sampled_from([[1.0], [-0.1], ["a"], [None], [NAN], [(0.1, 1.5)], 0.5]),
+               "l1": st.sampled_from([[-1.0], [NAN], ["a"], [None], [INF], 0.1]),
+               "l2": st.sampled_from([[-1.0], [NAN], ["a"], [None], [INF], [True]])}),
+        Entry("lockstep.Lockstep.where", lambda seed: ls.where(seed=seed), {"seed": 1},
+              {"seed": st.sampled_from([np.array([0, 1]), {"a": 1}, {1, 2}])}, examples=3),
+        Entry("lockstep.select", lockstep_select, {"item": LOCK, "settings": {"seed": 1}},
+              {"item": JUNK | st.integers() | st.just(np.zeros(3)),
+               "settings": JUNK.filter(lambda v: not isinstance(v, dict)) | st.integers()}),
+        Entry("lockstep.stack", stack, {"items": Fresh(lambda: [_net(0), _net(1)])},
+              {"items": st.one_of(not_a(), st.integers(), st.just([]), st.just([LOCK]), st.just([_net(), LOCK]),
+                                  st.just([_net(), MLP([2, 4, 1])]), st.just([_net(), HIST]), st.just([HIST, _net()]),
+                                  st.just([_net()] * (MAX_MODELS + 1)), st.just(range(10**12)))}),
+    ]
+
+
+def _history_entries():
+    metric = ("train_acc", "val_acc", "train_loss", "val_loss")
+    return [
+        Entry("history.History.select", lambda seed: HIST_LOCK.select(seed=seed), {"seed": 1},
+              {"seed": st.integers(3, 99) | st.sampled_from([np.array([0, 1]), {"a": 1}, None])}),
+        Entry("history.History.model", HIST_LOCK.model, {"k": 2}, {"k": integers(-3, 2)}),
+        Entry("history.History.epochs_to", HIST_LOCK.epochs_to, {"threshold": 0.5, "metric": "val_acc"},
+              {"threshold": numbers(), "metric": names(metric)}),
+        Entry("history.History.message", HIST_LOCK.message, {"k": 1}, {"k": integers(-3, 2)}),
+        Entry("history.History.summary", HIST_LOCK.summary, {"digits": 3}, {"digits": integers(0, 12)}),
+    ]
+
+
+def _train_kwargs():
+    return {"net": NET, "X": X8, "y": Y8, "validation": None, "loss": None, "epochs": 2, "batch_size": 4,
+            "lr": 0.1, "optimizer": "sgd", "schedule": None, "l2": None, "l1": None, "seed": 0, "shuffle": True,
+            "snapshots": False, "early_stopping": None, "callback": None, "callback_every": None}
+
+
+def _train_bad():
+    not_callable = st.one_of(not_a(None), st.integers(), TEXT)
+    return {
+        "net": JUNK | st.just(MLP) | st.just(HIST),
+        "X": XS,
+        "y": TARGETS,
+        "validation": st.one_of(not_a(None), st.just((X8,)), st.just((X8, Y8, Y8)), st.just((X8[:, :1], Y8)),
+                                st.just((X8, Y8[:3])), st.just((X8, ["a"] * 8)), st.just(([[1.0, None]] * 8, Y8))),
+        "loss": SIGMOID_REFUSES | TEXT.filter(lambda s: s not in losses.LOSSES) | st.integers(),
+        "epochs": integers(0, TRAIN_MAX_EPOCHS, huge=[10**9, 10**12]),
+        "batch_size": integers(1),
+        "lr": RATES | st.just([0.1, 0.2]),
+        "optimizer": optimizer_names(optim.OPTIMIZERS) | st.just(optim.SGD),
+        "schedule": st.one_of(not_callable, st.sampled_from([lambda: 0.1, lambda e, s, l: "x", lambda e, s, l: NAN,
+                                                             lambda e, s, l: -1.0, lambda e, s, l: None])),
+        "l2": TRAIN_PENALTIES, "l1": TRAIN_PENALTIES,
+        "seed": integers(0), "shuffle": FLAGS, "snapshots": FLAGS,
+        "early_stopping": st.one_of(not_a(None), st.just(0), st.just(-1), st.just(2.5), st.just(True), st.just(3)),
+        "callback": not_callable, "callback_every": integers(1).filter(lambda v: v is not None),
+    }
+
+
+def _train_entries():
+    def trainer_run(steps, seconds):
+        trainer = Trainer(_net(), X8, Y8, epochs=3, batch_size=4, lr=0.1)
+        trainer.run(steps=steps, seconds=seconds)
+        return trainer.history
+
+    return [
+        Entry("train.train", train, _train_kwargs(), _train_bad(), examples=10),
+        Entry("train.Trainer", lambda **kw: Trainer(**kw).history, _train_kwargs(),
+              {**_train_bad(), "schedule": st.one_of(st.integers(), TEXT, st.just(lambda: 0.1), st.just(lambda e: 0.1))},
+              examples=6),
+        Entry("train.train(snapshots, 10,000 models)",
+              lambda epochs: train(MLP([2, 50, 1], models=MAX_MODELS), X8, Y8, epochs=epochs, snapshots=True),
+              {"epochs": 0}, {"epochs": st.just(10**3)}, examples=1),
+        Entry("train.Trainer.run", trainer_run, {"steps": 10**12, "seconds": None},
+              {"steps": integers(0).filter(lambda v: v is not None),
+               "seconds": numbers(0, low_open=True).filter(lambda v: v is not None)}),
+    ]
+
+
+def _optim_entries():
+    def step(cls):
+        return lambda params, grads: cls(0.1).step(params, grads)
+
+    params_bad = st.one_of(JUNK, st.lists(FLOATS, min_size=3, max_size=3), st.sampled_from(
+        [np.ones(3, dtype=int), np.ones(3, dtype=complex), _read_only(np.ones(3))]))
+    grads_bad = st.one_of(JUNK, st.lists(FLOATS, min_size=3, max_size=3),
+                          st.sampled_from([np.ones(2), np.ones(3) * 1j, np.array([1, None, 2], dtype=object),
+                                           np.array(["a"] * 3)]))
+    fraction = numbers(0, 1, high_open=True)
+    out = [
+        Entry("optim.SGD", optim.SGD, {"lr": 0.1}, {"lr": RATES}),
+        Entry("optim.Momentum", optim.Momentum, {"lr": 0.1, "momentum": 0.9}, {"lr": RATES, "momentum": fraction}),
+        Entry("optim.Nesterov", optim.Nesterov, {"lr": 0.1, "momentum": 0.9}, {"lr": RATES, "momentum": fraction}),
+        Entry("optim.AdaGrad", optim.AdaGrad, {"lr": 0.1, "eps": 1e-10},
+              {"lr": RATES, "eps": numbers(0, low_open=True)}),
+        Entry("optim.RMSProp", optim.RMSProp, {"lr": 0.1, "rho": 0.9, "eps": 1e-8},
+              {"lr": RATES, "rho": fraction, "eps": numbers(0, low_open=True)}),
+        Entry("optim.Adam", optim.Adam, {"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "bias_correction": True},
+              {"lr": RATES, "beta1": fraction, "beta2": fraction, "eps": numbers(0, low_open=True),
+               "bias_correction": FLAGS}),
+        Entry("optim.Constant", optim.Constant, {"eta0": 0.1}, {"eta0": RATES}),
+        Entry("optim.InvScaling", optim.InvScaling, {"eta0": 0.1, "power_t": 0.5},
+              {"eta0": RATES, "power_t": numbers(0)}),
+        Entry("optim.StepDecay", optim.StepDecay, {"eta0": 0.1, "drop": 0.5, "every": 10},
+              {"eta0": RATES, "drop": numbers(0, 1, low_open=True), "every": integers(1)}),
+        Entry("optim.Adaptive", optim.Adaptive, {"eta0": 0.1, "factor": 5.0, "patience": 2, "tol": 1e-4},
+              {"eta0": RATES, "factor": numbers(1, low_open=True), "patience": integers(1), "tol": numbers(0)}),
+        Entry("optim.Adaptive.__call__", lambda epoch, samples_seen, loss: optim.Adaptive(0.1)(epoch, samples_seen, loss),
+              {"epoch": 1, "samples_seen": 10, "loss": 0.5},
+              {"epoch": integers(0), "samples_seen": integers(0),
+               "loss": st.one_of(not_a(None), TEXT, st.just(["0.5"]), st.just([[0.5]]), st.just([]), st.just([1, None]),
+                                 COMPLEX)}),
+        Entry("optim.InvScaling.__call__", lambda samples_seen: optim.InvScaling(0.1, power_t=10.0)(1, samples_seen),
+              {"samples_seen": 10}, {"samples_seen": integers(0) | st.integers(10**31, 10**60)}),
+        Entry("optim.get", lambda name, lr: optim.get(name, lr=lr), {"name": "adam", "lr": 0.1},
+              {"name": optimizer_names(optim.OPTIMIZERS), "lr": RATES}),
+        Entry("optim.get_schedule", lambda name, eta0: optim.get_schedule(name, eta0=eta0),
+              {"name": "invscaling", "eta0": 0.1}, {"name": optimizer_names(optim.SCHEDULES), "eta0": RATES}),
+    ]
+    for cls in (optim.SGD, optim.Adam):
+        out.append(Entry(f"optim.{cls.__name__}.step", step(cls), {"params": Fresh(lambda: np.ones(3)), "grads": np.ones(3)},
+                         {"params": params_bad, "grads": grads_bad}))
+    return out
+
+
+def _plot_entries():
+    import matplotlib.pyplot as plt
+
+    def closing(fn):
+        def call(**kw):
+            result = fn(**kw)
+            fig = result[0] if isinstance(result, tuple) else getattr(result, "fig", result)
+            plt.close(fig)
+        return call
+
+    paths = [np.array([[0.5, 0.5], [0.2, 0.1], [0.0, 0.0]])]
+    w_lock = HIST_LOCK.weights
+    color_bad = st.one_of(JUNK.filter(lambda v: not isinstance(v, list)), st.integers(), st.just("nocolor"),
+                          st.just((1.0, 0.0)), st.just((2.0, 0.0, 0.0)))
+    return [
+        Entry("plots.decision_boundary", closing(plots.decision_boundary),
+              {"net_or_predict": NET, "X": X8, "y": Y8, "ax": None, "model": 0, "resolution": 10, "pad": 0.5, "title": None},
+              {"net_or_predict": st.one_of(JUNK, st.integers(), st.just(MLP([3, 2, 1])),
+                                           st.sampled_from([lambda g: "a", lambda g: np.ones(3), lambda g: None,
+                                                            lambda g: [[1 + 2j]] * len(g)])),
+               "X": arrays(more=[st.just(np.ones((8, 3))), st.just(np.zeros((0, 2))),
+                                 st.just([[1e308, -1e308], [-1e308, 1e308]] * 4)]),
+               "y": TARGETS | st.just(np.linspace(0.1, 0.9, 8)), "ax": AXES,
+               "model": st.one_of(TEXT, st.floats(), st.booleans(), JUNK.filter(lambda v: v is not None)),
+               "resolution": integers(2, plots.MAX_RESOLUTION), "pad": numbers(0) | st.just(1e308),
+               "title": TITLES}, examples=10),
+        Entry("plots.decision_boundary (one point)",
+              lambda pad: plt.close(plots.decision_boundary(NET.make(), np.ones((3, 2)), [0, 1, 0], pad=pad, resolution=8).fig),
+              {"pad": 0.5}, {"pad": st.floats(1e-320, 1e-300)}, examples=3),
+        Entry("plots.decision_boundary (lockstep)",
+              lambda model: plt.close(plots.decision_boundary(LOCK, X8, Y8, model=model, resolution=8).fig),
+              {"model": 2}, {"model": integers(-3, 2)}, examples=8),
+        Entry("plots.history_curves", closing(plots.history_curves),
+              {"history": HIST, "ax": None, "models": None, "labels": ("train", "validation"), "title": None},
+              {"history": JUNK | st.just(_net()), "ax": AXES | st.just([1, 2]) | st.just("ab"),
+               "models": st.one_of(TEXT, st.floats(), st.just([1]), st.just([-1]), st.just(["a"]), st.just([]),
+                                   st.just(np.zeros((1, 1), int)), st.just([True])),
+               "labels": st.one_of(JUNK.filter(lambda v: v != ["a", "b"]), st.just(("a",)), st.just(("a", 1)), TEXT), "title": TITLES}, examples=10),
+        Entry("plots.weight_history", closing(plots.weight_history),
+              {"weights": w_lock, "ax": None, "model": 1, "names": None, "top": 5, "legend_kw": None, "title": None},
+              {"weights": arrays(more=[st.just(HIST_BARE), st.just(np.zeros((0, 4))), st.just(np.zeros(4)),
+                                       st.just(np.zeros((2, 2, 2, 2)))]),
+               "ax": AXES, "model": integers(-3, 2),
+               "names": st.one_of(not_a(None), st.just(["a"] * 3), st.just("x" * 13), st.just(list(range(13)))),
+               "top": integers(0), "legend_kw": st.one_of(not_a(None), st.just({"bogus": 1}), st.just({"loc": "nowhere"}),
+                                                          st.just({1: 2}), TEXT),
+               "title": TITLES}, examples=10),
+        Entry("plots.trajectories", closing(plots.trajectories),
+              {"surface": "bowl", "paths": paths, "ax": None, "labels": None, "levels": 5, "resolution": 20, "title": None},
+              {"surface": names(surfaces.SURFACES) | st.just(optim.SGD(0.1)),
+               "paths": st.one_of(JUNK.filter(lambda v: not isinstance(v, (list, dict))), st.integers(),
+                                  st.just([np.zeros((3, 3))]), st.just([[[1.0, None]]]), st.just([[[NAN, 0.0]]]),
+                                  st.just([np.zeros((0, 2))]), st.just({"a": "b"}), st.just([np.zeros((2, 2))] * 101)),
+               "ax": AXES, "labels": st.one_of(not_a(None), st.just(["a", "b"]), st.just([5]), TEXT),
+               "levels": integers(2, plots.MAX_LEVELS, huge=[10**9]) | st.sampled_from(
+                   [[3.0, 1.0], [1.0, None], [], "many", [1.0, NAN], list(range(1001))]),
+               "resolution": integers(2, plots.MAX_RESOLUTION), "title": TITLES}, examples=10),
+        Entry("plots.network_diagram", closing(plots.network_diagram),
+              {"sizes": [2, 3, 1], "ax": None, "labels": "symbols", "numbered": False, "first": "top", "highlight": None,
+               "highlight_color": "C3", "node_color": None, "node_size": 400, "node_values": None, "cmap": "Reds",
+               "vmin": None, "vmax": None, "colorbar": None, "edge_values": None, "edge_color": "0.6",
+               "edge_width": 1.0, "edge_alpha": 1.0, "title": None},
+              {"sizes": SIZES_BAD | st.just([2, 33]) | st.just([2] * 13),
+               "ax": AXES, "labels": st.one_of(JUNK.filter(lambda v: v is not None and v != "abc"), st.integers(),
+                                               st.just(["a"]), TEXT.filter(lambda s: s != "symbols")),
+               "numbered": FLAGS, "first": names(("top", "bottom")),
+               "highlight": st.one_of(JUNK.filter(lambda v: v is not None), st.integers(), st.just((3, 0, 0)),
+                                      st.just([5]), st.just([(1, 0.5, 0)]), st.just((1, 9))),
+               "highlight_color": color_bad,
+               "node_color": color_bad.filter(lambda v: v is not None) | st.just(["C0", "C1"]) | st.just(["C0", "C1", "nope"]),
+               "node_size": numbers(0, 5000, low_open=True),
+               "node_values": st.one_of(not_a(None), st.just([np.ones(3)]), st.just([[1.0, None, 1.0], [1.0]]),
+                                        st.just([np.ones(3), np.array([NAN])]), st.just([["a"] * 3, [1.0]])),
+               "cmap": names(("Reds",)).filter(lambda v: v is not None and v != "Reds" and v not in plt.colormaps()),
+               "vmin": numbers().filter(lambda v: v is not None and not isinstance(v, list)),
+               "vmax": numbers().filter(lambda v: v is not None and not isinstance(v, list)),
+               "colorbar": TITLES,
+               "edge_values": st.one_of(not_a(None), st.just([np.ones((3, 2))]), st.just([np.ones((2, 3)), np.ones((1, 3))]),
+                                        st.just([[[1.0, None]] * 3, np.ones((1, 3))]), st.just([np.full((3, 2), INF), np.ones((1, 3))])),
+               "edge_color": color_bad, "edge_width": numbers(0, plots.MAX_EDGE_WIDTH, low_open=True),
+               "edge_alpha": numbers(0, 1), "title": TITLES}, examples=8),
+        Entry("plots.network_diagram(vmin > vmax)",
+              lambda vmax: plt.close(plots.network_diagram([2, 3, 1], node_values=[np.ones(3), np.ones(1)], vmin=1.0,
+                                                           vmax=vmax).fig),
+              {"vmax": 2.0}, {"vmax": st.floats(-10, 0.99)}, examples=3),
+        Entry("plots.new_figure", closing(plots.new_figure), {"nrows": 1, "ncols": 2, "figsize": (6.0, 4.0), "dpi": 100},
+              {"nrows": integers(1, plots.MAX_AXES_PER_SIDE), "ncols": integers(1, plots.MAX_AXES_PER_SIDE),
+               "figsize": st.one_of(JUNK, st.just((6.0,)), st.just((NAN, 4.0)), st.just((10**400, 4.0)), st.just((-1.0, 4.0)),
+                                    st.just((100.0, 4.0))),
+               "dpi": numbers(0, plots.MAX_DPI, low_open=True)}),
+        Entry("plots.new_figure(subplots_kw)", lambda sharex: plt.close(plots.new_figure(1, 2, sharex=sharex)[0]),
+              {"sharex": True}, {"sharex": st.sampled_from(["nope", "rows", "both"])}, examples=3),
+    ]
+
+
+def _experiment_entries():
+    moons = data.two_moons(n=32, seed=0)
+    return [
+        Entry("experiments.two_moons_network", experiments.two_moons_network, {"seed": 2, "init": "He normal", "models": None},
+              {"seed": integers(0), "init": st.one_of(st.sampled_from([("normal", {"std": -1.0}), "nope", None, 5, ("normal",)]),
+                                                      TEXT.filter(lambda s: s not in init.INITS)),
+               "models": not_a(None) | integers(1, MAX_MODELS, huge=[10**12])}),
+        Entry("experiments.two_moons_run", experiments.two_moons_run,
+              {"net": Fresh(experiments.two_moons_network), "lr": 0.05, "epochs": 1, "data": moons, "snapshots": True},
+              {"net": JUNK, "lr": RATES, "epochs": integers(0, TRAIN_MAX_EPOCHS, huge=[10**9]),
+               "data": st.one_of(not_a(None), st.integers(), st.just(moons[:2]), st.just((*moons[:3], ["a"] * 8)),
+                                 st.just((moons[0][:, :1], *moons[1:])), st.just((moons[0], moons[1][:3], *moons[2:]))),
+               "snapshots": FLAGS}),
+        Entry("experiments.two_moons_trainer", lambda **kw: experiments.two_moons_trainer(**kw).history,
+              {"net": Fresh(experiments.two_moons_network), "lr": 0.05, "epochs": 1, "data": moons, "snapshots": True},
+              {"net": JUNK, "lr": RATES, "epochs": integers(0, TRAIN_MAX_EPOCHS, huge=[10**9]),
+               "data": not_a(None) | st.just(moons[:3]), "snapshots": FLAGS}, examples=8),
+        Entry("experiments.two_moons_run (net)", lambda net: experiments.two_moons_run(net, epochs=1),
+              {"net": Fresh(experiments.two_moons_network)}, {"net": st.just(MLP([3, 4, 1]))}, examples=1),
+    ]
+
+
+def _two_moons_entries():
+    from nnbook.widgets.two_moons import TwoMoonsLab, TwoMoonsPlot, two_moons_figure
+
+    moons = data.two_moons(n=32, seed=0)
+    net = experiments.two_moons_network()
+    hist = experiments.two_moons_run(net, epochs=1, data=moons)
+
+    def lab(**kw):
+        TwoMoonsLab(**kw).close()
+
+    def figure(**kw):
+        import matplotlib.pyplot as plt
+        plt.close(two_moons_figure(**kw))
+
+    return [
+        Entry("widgets.TwoMoonsLab", lab,
+              {"lr": 0.05, "init": "He normal", "seed": 2, "epochs": 21, "chunk": 0.005, "frame": 0.1, "resolution": 16},
+              {"lr": numbers(0, low_open=True), "init": names(tuple(experiments.TWO_MOONS_INITS)),
+               "seed": integers(0, 10**6), "epochs": integers(1, 1000), "chunk": numbers(0, 10, low_open=True),
+               "frame": numbers(0, 10, low_open=True), "resolution": integers(8, 400)}, examples=6),
+        Entry("widgets.two_moons_figure", figure,
+              {"net": net, "history": hist, "model": 0, "X": moons[2], "y": moons[3], "title": None, "resolution": 10,
+               "epochs": None},
+              {"net": JUNK | st.just(MLP([2, 3, 1])), "history": JUNK | st.just(HIST_BARE) | st.just(HIST),
+               "model": integers(-1, 0), "X": XS.filter(lambda v: v is not None),
+               "y": TARGETS.filter(lambda v: v is not None), "title": TITLES, "resolution": integers(2, plots.MAX_RESOLUTION),
+               "epochs": not_a(None) | integers(0, 10**6)}, examples=5),
+        Entry("widgets.TwoMoonsPlot", lambda **kw: plt_close(TwoMoonsPlot(**kw).fig),
+              {"net": net, "history": hist, "X": moons[2], "y": moons[3], "model": 0, "resolution": 10,
+               "figsize": (7.6, 5.6), "dpi": 40, "top": 5, "live": True},
+              {"net": JUNK, "history": JUNK | st.just(HIST_BARE), "model": integers(-1, 0),
+               "figsize": st.one_of(JUNK, st.just((NAN, 4.0)), st.just((1e6, 4.0))), "dpi": numbers(0, plots.MAX_DPI, low_open=True),
+               "top": integers(0), "live": FLAGS}, examples=4),
+    ]
+
+
+def plt_close(fig):
+    import matplotlib.pyplot as plt
+    plt.close(fig)
+
+
+def _core_entries():
+    net = MLP([2, 3, 2], "tanh", "softmax", seed=0)
+    W, b, f, df = core.layers(net)
+    x = np.array([0.5, -1.0])
+    z, a = core.forward(x, W, b, f)
+    y = np.array([1.0, 0.0])
+    X = X8
+    Y = net.targets(Y8, 8)
+    layer_bad = st.one_of(JUNK, st.integers(), st.just([None]), st.just([None, np.ones((3, 2)), np.ones((2, 4))]),
+                          st.just([None, np.ones((3, 2), dtype=int), np.ones((2, 3))]),
+                          st.just([None, np.full((3, 2), NAN), np.ones((2, 3))]), st.just([None, [[1.0, 2.0]] * 3, np.ones((2, 3))]))
+    fs_bad = st.one_of(JUNK, st.just([None, 5, 5]), st.just([None]), st.integers())
+    vec = arrays(more=[st.just(np.ones(5)), st.just(np.ones((2, 2)))])
+    eta = numbers(0, low_open=True)
+    order = st.one_of(JUNK, st.just([0.5]), st.just([8]), st.just([-1]), st.just(["a"]), st.just(range(10**8)))
+    dW_bad = st.one_of(JUNK, st.integers(), st.just([None]), st.just((None, np.ones((3, 2)), np.ones((2, 4)))),
+                       st.just([None, np.full((3, 2), NAN), np.ones((2, 3))]), st.just([None, [["a"] * 2] * 3, np.ones((2, 3))]))
+    Y_bad = TARGETS.filter(lambda v: not (isinstance(v, np.ndarray) and v.shape == (8, 2)))
+    layer_bad = st.one_of(layer_bad, st.just((None, np.ones((3, 2)), np.ones((2, 4)))))
+    fresh_W = Fresh(lambda: [None] + [w.copy() for w in W[1:]])
+    fresh_b = Fresh(lambda: [None] + [v.copy() for v in b[1:]])
+    return [
+        Entry("core.forward", core.forward, {"x": x, "W": W, "b": b, "f": f},
+              {"x": vec, "W": layer_bad, "b": layer_bad | st.just([None, np.zeros(2), np.zeros(2)]), "f": fs_bad}),
+        Entry("core.output_delta", core.output_delta, {"head": net.head, "z_L": z[-1], "a_L": a[-1], "y": y},
+              {"head": JUNK | st.just(net), "z_L": vec, "a_L": vec, "y": vec}),
+        Entry("core.backprop", core.backprop, {"W": W, "z": z, "a": a, "df": df, "delta_L": a[-1] - y},
+              {"W": layer_bad, "z": JUNK | st.just([None, np.ones(2), np.ones(2)]), "a": JUNK | st.just([x, None, None]),
+               "df": fs_bad, "delta_L": vec}),
+        Entry("core.update", core.update, {"W": fresh_W, "b": fresh_b, "dW": W, "db": b, "eta": 0.1},
+              {"W": layer_bad | st.just(tuple(W)), "b": layer_bad, "dW": dW_bad, "db": JUNK | st.just([None, np.ones(3)]),
+               "eta": eta}),
+        Entry("core.sgd_epoch", core.sgd_epoch,
+              {"W": fresh_W, "b": fresh_b, "f": f, "df": df, "head": net.head, "X": X, "Y": Y, "eta": 0.1,
+               "order": np.arange(8)},
+              {"W": layer_bad, "b": layer_bad, "f": fs_bad, "df": fs_bad, "head": JUNK, "X": XS, "Y": Y_bad,
+               "eta": eta, "order": order}, examples=10),
+        Entry("core.gradient", core.gradient, {"W": W, "b": b, "f": f, "df": df, "head": net.head, "X": X, "Y": Y},
+              {"W": layer_bad, "b": layer_bad, "f": fs_bad, "df": fs_bad, "head": JUNK, "X": XS, "Y": Y_bad},
+              examples=10),
+        Entry("core.layers", core.layers, {"net": net}, {"net": JUNK | st.just(LOCK) | st.just(HIST)}),
+    ]
+
+
 def entries(tmp):
     """The whole table (the MNIST files of ``data`` live in ``tmp``)."""
     return (_activation_entries() + _init_entries() + _loss_entries() + _surface_entries() + _polyfit_entries()
             + _data_entries(tmp) + _gradcheck_entries() + _autodiff_entries() + _regularization_entries()
-            + _explorer_entries())
+            + _explorer_entries() + _network_entries() + _head_entries() + _lockstep_entries() + _history_entries()
+            + _train_entries() + _optim_entries() + _plot_entries() + _experiment_entries() + _two_moons_entries()
+            + _core_entries())
 
 
 def _collect():
@@ -465,23 +997,95 @@ def test_bad_values_are_refused_naming_the_argument(entry, arg):
 
 def test_the_table_covers_every_public_function_of_these_modules():
     """A new public function needs an entry (or a reason to be left out)."""
+    from nnbook import history, lockstep as _  # noqa: F401  (nnbook.lockstep is also the function)
+    from nnbook.widgets import two_moons
     left_out = {"activations.names", "activations.Activation", "activations.sigmoid_into", "init.names", "init.Init",
                 "losses.names", "losses.Loss", "surfaces.names", "surfaces.Surface", "surfaces.Bowl",
                 "surfaces.Saddle", "surfaces.Trajectory", "data.curve_fit_points", "data.byte_sample",
-                "regularization.EarlyStopping", "widgets.ActivationPlot"}
+                "regularization.EarlyStopping", "widgets.ActivationPlot",
+                # result containers made by the network (no arguments of the reader's)
+                "network.Gradients", "network.Trace", "heads.Head", "history.History", "lockstep.Lockstep",
+                "train.StopTraining",
+                # base classes: every subclass has its entry; names() takes no argument
+                "optim.Optimizer", "optim.Schedule", "optim.names",
+                # takes no argument; the plot objects are made (and checked) by the functions that draw them
+                "plots.use_book_style", "plots.NetworkDiagram", "plots.BoundaryPlot", "plots.HistoryPlot",
+                "plots.WeightPlot", "plots.TrajectoryPlot"}
     covered = [e.name for e in ENTRIES]
     missing = []
-    for module in (activations, init, losses, surfaces, polyfit, data, gradcheck, autodiff, regularization):
-        short = module.__name__.split(".")[-1]
+    modules = (activations, init, losses, surfaces, polyfit, data, gradcheck, autodiff, regularization, network,
+               heads, sys.modules["nnbook.lockstep"], history, sys.modules["nnbook.train"], optim, plots,
+               experiments, core, explorer, two_moons)
+    for module in modules:
+        short = "widgets" if ".widgets." in module.__name__ else module.__name__.split(".")[-1]
         for attr in module.__all__:
             obj = getattr(module, attr)
             if not callable(obj) or getattr(obj, "__module__", None) != module.__name__:
                 continue
             name = f"{short}.{attr}"
-            if name in left_out or any(c == name or c.startswith((name + ".", name + " ")) for c in covered):
+            if name in left_out or any(c == name or c.startswith((name + ".", name + " ", name + "("))
+                                       for c in covered):
                 continue
             if short == "losses" and attr.endswith("_grad") and f"losses.{attr[:-5]}" in covered:
                 continue
             missing.append(name)
     assert not missing, f"no robustness entry for {missing}"
 
+
+def _not_number_cases():
+    """(label, call, value): a value holding None or a numeric string where numbers are expected.
+
+    numpy would turn [1, None] into [1, nan] (an error saying "contains NaN", which is not the
+    mistake) and ["0.5"] into 0.5 (no error at all); the rule is a TypeError naming the argument.
+    """
+    W = [np.ones((3, 2)), np.ones((1, 3))]
+    _, cache = (big := _net()).forward_cache(X8)
+    cases = []
+    for label, bad in (("None", None), ("str", "0.5")):
+        row = [0.5, bad]
+        cases += [
+            (f"network.forward x [{label}]", "x", lambda v: network.forward(v, W, [np.zeros(3), np.zeros(1)], "relu"), row),
+            (f"MLP.forward X [{label}]", "X", lambda v: _net().forward(v), [row] * 8),
+            (f"MLP.loss X [{label}]", "X", lambda v: _net().loss(v, Y8), [row] * 8),
+            (f"MLP.set_params [{label}]", "params", lambda v: _net().set_params(v), [0.0] * 12 + [bad]),
+            (f"MLP.penalty l2 [{label}]", "l2", lambda v: _net().penalty(l2=v), [bad]),
+            (f"MLP.forward masks [{label}]", "masks", lambda v: _net().forward(X8, masks=[v]), [1.0, bad, 1.0]),
+            (f"MLP.backward dout [{label}]", "dout", lambda v: big.backward(cache, dout=v), [[bad]] * 8),
+            (f"MLP.backward delta [{label}]", "delta", lambda v: big.backward(cache, delta=v), [[bad]] * 8),
+            (f"MLP.from_weights weights [{label}]", "weights", lambda v: MLP.from_weights([v, W[1]]), [row] * 3),
+            (f"MLP.from_weights biases [{label}]", "biases",
+             lambda v: MLP.from_weights(W, [v, np.zeros(1)]), [0.0, bad, 0.0]),
+            (f"train X [{label}]", "X", lambda v: train(_net(), v, Y8, epochs=1), [row] * 8),
+            (f"train lr [{label}]", "lr", lambda v: train(_net(), X8, Y8, epochs=1, lr=v), [bad]),
+            (f"train l2 [{label}]", "l2", lambda v: train(_net(), X8, Y8, epochs=1, l2=v), [bad]),
+            (f"train l1 [{label}]", "l1", lambda v: train(_net(), X8, Y8, epochs=1, l1=v), [bad]),
+            (f"optim.SGD lr [{label}]", "lr", optim.SGD, [0.1, bad]),
+            (f"optim.Adaptive loss [{label}]", "loss", lambda v: optim.Adaptive(0.1)(1, 0, v), [0.5, bad]),
+            (f"plots.decision_boundary X [{label}]", "X", lambda v: plots.decision_boundary(_net(), v, Y8), [row] * 8),
+            (f"plots.weight_history weights [{label}]", "weights", lambda v: plots.weight_history(v), [[0.0, bad]] * 2),
+        ]
+    cases.append(("optim.SGD lr (a string)", "lr", optim.SGD, "0.1"))
+    return cases
+
+
+NOT_NUMBER_CASES = _not_number_cases()
+
+
+@pytest.mark.parametrize("label, arg, call, value", NOT_NUMBER_CASES, ids=[c[0] for c in NOT_NUMBER_CASES])
+def test_non_numbers_are_a_type_error_not_a_nan_or_a_number(label, arg, call, value):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(TypeError) as info:
+            call(value)
+    assert names_argument(str(info.value), arg) and "NaN" not in str(info.value), str(info.value)
+
+
+@pytest.mark.parametrize("penalty", [{"l2": 0.1}, {"l1": 0.1}, {"l2": 1e308}])
+def test_a_run_that_diverges_with_a_penalty_is_recorded_not_raised(penalty):
+    """The penalty of a diverging model is inf or NaN: training records the divergence (History.diverged)
+    instead of stopping with the penalty's overflow error."""
+    net = MLP([2, 3, 1], "relu", "identity", seed=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        history = train(net, X8 * 100, X8[:, 0] * 1e5, epochs=5, lr=1.0, **penalty)
+    assert history.diverged and history.diverged_at >= 1 and "diverged" in history.message()

@@ -53,6 +53,36 @@ PANEL_EVERY = 0.25               # seconds between redraws of the epoch panels w
 WEIGHT_LEGEND = {"fontsize": "x-small", "title_fontsize": "x-small", "framealpha": 1.0, "zorder": 100}
 
 
+def _check_run(net, history, model):
+    """(net, history, model) of a finished run, checked against each other; model as an index."""
+    from nnbook.history import History
+    from nnbook.network import MLP
+    if not isinstance(net, MLP):
+        raise TypeError(f"net: expected an nnbook MLP, got {type(net).__name__}")
+    if not isinstance(history, History):
+        raise TypeError(f"history: expected an nnbook History, got {type(history).__name__}")
+    if history.weights is None:
+        raise ValueError("history: expected weight snapshots (train with snapshots=True)")
+    if history.weights.shape[-1] != net.n_params or history.K != net.K:
+        raise ValueError(f"net, history: expected the history of this network ({net.K} model(s), {net.n_params} "
+                         f"parameters), got {history.K} run(s) of {history.weights.shape[-1]} parameters")
+    if isinstance(model, bool) or not isinstance(model, (int, np.integer)) or not -net.K <= model < net.K:
+        raise ValueError(f"model: expected a model index in 0 … {net.K - 1}, got {model!r}")
+    return int(model) % net.K
+
+
+def _check_figure_size(figsize, dpi):
+    try:
+        width, height = figsize
+    except (TypeError, ValueError):
+        width = height = None
+    if not all(plots._finite_float(v) is not None and 0 < v <= plots.MAX_INCHES for v in (width, height)):
+        raise ValueError(f"figsize: expected (width, height) in inches, each in (0, {plots.MAX_INCHES:g}], "
+                         f"got {figsize!r}")
+    if plots._finite_float(dpi) is None or not 0 < dpi <= plots.MAX_DPI:
+        raise ValueError(f"dpi: expected a number in (0, {plots.MAX_DPI:g}], got {dpi!r}")
+
+
 def _one_run(history, k):
     """Run k of a lockstep history, or the history of a single run as it is."""
     return history if history.lockstep is None else history.model(k)
@@ -73,6 +103,9 @@ class TwoMoonsPlot:
 
     def __init__(self, net, history, X, y, *, model=0, resolution=120, figsize=FIGSIZE, dpi=DPI, top=5,
                  live=True):
+        model = _check_run(net, history, model)
+        _check_figure_size(figsize, dpi)
+        live = checks.flag(live, "live")
         self.model, self.top, self.live = model, top, live
         self.fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
         axes = self.fig.subplots(2, 2)
@@ -193,9 +226,14 @@ def two_moons_figure(net, history, *, model=0, X=None, y=None, title=None, resol
     boundary, by default the test set of :func:`nnbook.data.two_moons`.  Returns a
     matplotlib ``Figure`` that pyplot does not manage.
     """
-    if history.weights is None:
-        raise ValueError("history: expected weight snapshots (train with snapshots=True)")
-    if X is None or y is None:
+    _check_run(net, history, model)
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title: expected a string or None, got {type(title).__name__}")
+    if epochs is not None:
+        epochs = checks.integer(epochs, "epochs", 0, 10**6)
+    if (X is None) != (y is None):
+        raise ValueError("X, y: give both (the points drawn on the boundary) or neither (the test moons)")
+    if X is None:
         _, _, X, y = _data.two_moons(seed=0)
     plot = TwoMoonsPlot(net, history, X, y, model=model, resolution=resolution, live=False)
     plot.update(net, history, title=title, epochs=epochs)
