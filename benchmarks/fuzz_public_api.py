@@ -561,7 +561,7 @@ def network_entries():
         Entry("MLP(seed=[0, 1, 2]).select", lambda seed: _lock().select(seed=seed), {"seed": 1},
               {"seed": [7, None, "1", np.array([0, 1]), {"a": 1}, {1, 2}]}),
         Entry("MLP.dead_units", method("dead_units"), {"X": X, "model": 0}, {"X": XS, "model": integers(-1, 0)}),
-        Entry("network.Penalty", network.Penalty, {"net": NET, "l2": 0.1, "l1": 0.0},
+        Entry(f"{network.Penalty.__module__.split('.')[-1]}.Penalty", network.Penalty, {"net": NET, "l2": 0.1, "l1": 0.0},
               {"net": JUNK + [np.zeros(3)], "l2": PENALTY_BAD, "l1": PENALTY_BAD}),
     ]
 

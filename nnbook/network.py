@@ -13,8 +13,8 @@ import numpy as np
 from nnbook import activations as _activations
 from nnbook import checks
 from nnbook import init as _init
-from nnbook import regularization as _reg
 from nnbook.engine import Cache
+from nnbook.regularization import Penalty
 from nnbook.heads import make_head
 from nnbook.parameters import Parameters, _model_index, _seed, _axis
 
@@ -109,7 +109,7 @@ def forward(x, weights, biases, activations, *, return_all=False):
 
 # --- the multilayer perceptron (chapter 2) -------------------------------------------------
 
-__all__ += ["MLP", "Gradients", "Penalty", "Trace"]
+__all__ += ["MLP", "Gradients", "Trace"]
 
 
 
@@ -146,6 +146,42 @@ def _dropout(p, hidden):
             raise ValueError(f"dropout: this network has no hidden layer to drop units from, got {p!r}")
     ps = _per_layer(p, hidden, "dropout", "hidden layer")
     return [checks.number(q, "dropout", 0.0, 1.0, high_open=True) for q in ps]
+
+
+def _from_weights(cls, weights, biases, activation, output, kwargs):
+    """MLP.from_weights, written out (see there)."""
+    for key in ("seed", "init", "models"):
+        if key in kwargs:
+            raise TypeError(f"{key}: from_weights takes the models and their parameters from weights; "
+                            "pass activation, output, loss or dropout")
+    Ws = [checks.real_array(W, f"weights[{l}]", ndim=(2, 3)) for l, W in enumerate(_sequence(weights, "weights"))]
+    if not Ws:
+        raise ValueError("weights: expected at least one weight matrix")
+    nd = Ws[0].ndim
+    if any(W.ndim != nd for W in Ws):
+        raise ValueError("weights: expected matrices (n_out, n_in), all 2-D or all 3-D (K, n_out, n_in)")
+    K = 1 if nd == 2 else Ws[0].shape[0]
+    sizes = [Ws[0].shape[-1]] + [W.shape[-2] for W in Ws]
+    for l, W in enumerate(Ws):
+        if W.shape[-2:] != (sizes[l + 1], sizes[l]) or (nd == 3 and W.shape[0] != K):
+            raise ValueError(f"weights[{l}]: expected shape ({sizes[l + 1]}, {sizes[l]}) to follow "
+                             f"weights[{l - 1}], got {W.shape}")
+    seed = 0 if nd == 2 else list(range(K))
+    net = cls(sizes, activation, output, init="zeros", seed=seed, **kwargs)
+    for l, W in enumerate(Ws):
+        net._weights[l][...] = W
+    if biases is not None:
+        bs = _sequence(biases, "biases")
+        if len(bs) != len(Ws):
+            raise ValueError(f"biases: expected {len(Ws)} (one per layer), got {len(bs)}")
+        for l, b in enumerate(bs):
+            b = checks.real_array(b, f"biases[{l}]", ndim=(1, 2))
+            if b.shape not in ((sizes[l + 1],), (K, sizes[l + 1])):
+                raise ValueError(f"biases[{l}]: expected shape ({sizes[l + 1]},)"
+                                 f"{f' or ({K}, {sizes[l + 1]})' if nd == 3 else ''}, got {b.shape}")
+            net._biases[l][...] = b
+    return net
+
 
 
 class MLP(Parameters):
@@ -202,37 +238,7 @@ class MLP(Parameters):
         ``biases`` None means zeros.  E.g. Glassner's 2-2-2 network:
         ``MLP.from_weights([W1, W2], activation="identity", output="identity")``.
         """
-        for key in ("seed", "init", "models"):
-            if key in kwargs:
-                raise TypeError(f"{key}: from_weights takes the models and their parameters from weights; "
-                                "pass activation, output, loss or dropout")
-        Ws = [checks.real_array(W, f"weights[{l}]", ndim=(2, 3)) for l, W in enumerate(_sequence(weights, "weights"))]
-        if not Ws:
-            raise ValueError("weights: expected at least one weight matrix")
-        nd = Ws[0].ndim
-        if any(W.ndim != nd for W in Ws):
-            raise ValueError("weights: expected matrices (n_out, n_in), all 2-D or all 3-D (K, n_out, n_in)")
-        K = 1 if nd == 2 else Ws[0].shape[0]
-        sizes = [Ws[0].shape[-1]] + [W.shape[-2] for W in Ws]
-        for l, W in enumerate(Ws):
-            if W.shape[-2:] != (sizes[l + 1], sizes[l]) or (nd == 3 and W.shape[0] != K):
-                raise ValueError(f"weights[{l}]: expected shape ({sizes[l + 1]}, {sizes[l]}) to follow "
-                                 f"weights[{l - 1}], got {W.shape}")
-        seed = 0 if nd == 2 else list(range(K))
-        net = cls(sizes, activation, output, init="zeros", seed=seed, **kwargs)
-        for l, W in enumerate(Ws):
-            net._weights[l][...] = W
-        if biases is not None:
-            bs = _sequence(biases, "biases")
-            if len(bs) != len(Ws):
-                raise ValueError(f"biases: expected {len(Ws)} (one per layer), got {len(bs)}")
-            for l, b in enumerate(bs):
-                b = checks.real_array(b, f"biases[{l}]", ndim=(1, 2))
-                if b.shape not in ((sizes[l + 1],), (K, sizes[l + 1])):
-                    raise ValueError(f"biases[{l}]: expected shape ({sizes[l + 1]},)"
-                                     f"{f' or ({K}, {sizes[l + 1]})' if nd == 3 else ''}, got {b.shape}")
-                net._biases[l][...] = b
-        return net
+        return _from_weights(cls, weights, biases, activation, output, kwargs)
 
     output = property(lambda self: self.head.output, doc="The output unit's name.")
     loss_name = property(lambda self: self.head.loss.name, doc="The head's loss.")
@@ -432,70 +438,6 @@ class Trace:
 
     def __repr__(self):
         return f"Trace(layers={len(self.z) - 1})"
-
-
-class Penalty:
-    """Ω = (λ₂/2)‖W‖² + λ₁‖W‖₁ on the weights of every model, its value and its gradient (chapter 5).
-
-    λ is a number or one per model; biases are never penalized.  The value uses
-    :func:`nnbook.regularization.l2_penalty` / ``l1_penalty``; :meth:`add_grad` adds
-    λ₂W + λ₁ sign(W) in place, with the coefficients laid out once as (K, P) rows.
-    """
-
-    def __init__(self, net, l2=0.0, l1=0.0):
-        if not isinstance(net, Parameters):
-            raise TypeError(f"net: expected an nnbook MLP, got {type(net).__name__}")
-        self.net = net
-        self.l2, self.l1 = (self._coef(v, name, net.K) for v, name in ((l2, "l2"), (l1, "l1")))
-        mask = net.is_weight
-        self._l2 = None if self.l2 is None else self.l2[:, None] * mask
-        self._l1 = None if self.l1 is None else self.l1[:, None] * mask
-        self.active = self._l2 is not None or self._l1 is not None
-
-    @staticmethod
-    def _coef(lam, name, K):
-        if lam is None or (type(lam) in (int, float) and lam == 0):   # no penalty: nothing to parse
-            return None
-        if isinstance(lam, bool):
-            raise TypeError(f"{name}: expected a number ≥ 0 or one per model, got a bool")
-        a = checks.real_array(lam, name, ndim=(0, 1), finite=False)
-        if a.ndim == 1 and a.shape[0] != K:
-            raise ValueError(f"{name}: expected a number or one per model ({K},), got shape {a.shape}")
-        if not np.all(np.isfinite(a)) or np.any(a < 0):
-            raise ValueError(f"{name}: expected finite values ≥ 0, got {lam!r}")
-        a = np.broadcast_to(a, (K,)).astype(float)
-        return a if np.any(a) else None
-
-    def value(self, strict=True):
-        """Ω per model, shape (K,).  A penalty that overflows float64 is a ValueError naming λ,
-        unless ``strict=False`` (training: a diverging model's Ω is inf or NaN, and recorded)."""
-        total = np.zeros(self.net.K)
-        Ws = self.net._weights
-        for lam, fn, name in ((self.l2, _reg.l2_penalty, "l2"), (self.l1, _reg.l1_penalty, "l1")):
-            if lam is None:
-                continue
-            try:
-                total += fn(Ws, lam[:, None, None], per_model=True)
-            except ValueError as err:
-                if strict and "overflows" in str(err):
-                    raise ValueError(f"{name}: {str(err).split(': ', 1)[-1]}") from None
-                if strict:
-                    raise
-                K = self.net.K                               # non-finite weights: the same sum, unchecked
-                with np.errstate(all="ignore"):
-                    lam = lam[:, None, None]
-                    terms = [0.5 * lam * W * W if name == "l2" else lam * np.abs(W) for W in Ws]
-                    total += sum(t.reshape(K, -1).sum(axis=1) for t in terms)
-        return total
-
-    def add_grad(self, grads):
-        """grads += λ₂W + λ₁ sign(W) (weights only), in place on a (K, P) gradient."""
-        params = self.net._params
-        if self._l2 is not None:
-            grads += self._l2 * params
-        if self._l1 is not None:
-            grads += self._l1 * np.sign(params)
-        return grads
 
 
 class Gradients:

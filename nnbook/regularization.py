@@ -29,7 +29,7 @@ import numpy as np
 
 from nnbook import checks
 
-__all__ = ["l2_penalty", "l2_grad", "l1_penalty", "l1_grad", "weight_decay", "dropout_mask",
+__all__ = ["Penalty", "l2_penalty", "l2_grad", "l1_penalty", "l1_grad", "weight_decay", "dropout_mask",
            "EarlyStopping"]
 
 
@@ -288,3 +288,68 @@ class EarlyStopping:
                 raise ValueError("params: the array is read-only; restore copies the best weights into it")
             p[...] = best
         return params
+
+
+class Penalty:
+    """Ω = (λ₂/2)‖W‖² + λ₁‖W‖₁ on the weights of every model, its value and its gradient (chapter 5).
+
+    λ is a number or one per model; biases are never penalized.  The value uses
+    :func:`nnbook.regularization.l2_penalty` / ``l1_penalty``; :meth:`add_grad` adds
+    λ₂W + λ₁ sign(W) in place, with the coefficients laid out once as (K, P) rows.
+    """
+
+    def __init__(self, net, l2=0.0, l1=0.0):
+        from nnbook.parameters import Parameters
+        if not isinstance(net, Parameters):
+            raise TypeError(f"net: expected an nnbook MLP, got {type(net).__name__}")
+        self.net = net
+        self.l2, self.l1 = (self._coef(v, name, net.K) for v, name in ((l2, "l2"), (l1, "l1")))
+        mask = net.is_weight
+        self._l2 = None if self.l2 is None else self.l2[:, None] * mask
+        self._l1 = None if self.l1 is None else self.l1[:, None] * mask
+        self.active = self._l2 is not None or self._l1 is not None
+
+    @staticmethod
+    def _coef(lam, name, K):
+        if lam is None or (type(lam) in (int, float) and lam == 0):   # no penalty: nothing to parse
+            return None
+        if isinstance(lam, bool):
+            raise TypeError(f"{name}: expected a number ≥ 0 or one per model, got a bool")
+        a = checks.real_array(lam, name, ndim=(0, 1), finite=False)
+        if a.ndim == 1 and a.shape[0] != K:
+            raise ValueError(f"{name}: expected a number or one per model ({K},), got shape {a.shape}")
+        if not np.all(np.isfinite(a)) or np.any(a < 0):
+            raise ValueError(f"{name}: expected finite values ≥ 0, got {lam!r}")
+        a = np.broadcast_to(a, (K,)).astype(float)
+        return a if np.any(a) else None
+
+    def value(self, strict=True):
+        """Ω per model, shape (K,).  A penalty that overflows float64 is a ValueError naming λ,
+        unless ``strict=False`` (training: a diverging model's Ω is inf or NaN, and recorded)."""
+        total = np.zeros(self.net.K)
+        Ws = self.net._weights
+        for lam, fn, name in ((self.l2, l2_penalty, "l2"), (self.l1, l1_penalty, "l1")):
+            if lam is None:
+                continue
+            try:
+                total += fn(Ws, lam[:, None, None], per_model=True)
+            except ValueError as err:
+                if strict and "overflows" in str(err):
+                    raise ValueError(f"{name}: {str(err).split(': ', 1)[-1]}") from None
+                if strict:
+                    raise
+                K = self.net.K                               # non-finite weights: the same sum, unchecked
+                with np.errstate(all="ignore"):
+                    lam = lam[:, None, None]
+                    terms = [0.5 * lam * W * W if name == "l2" else lam * np.abs(W) for W in Ws]
+                    total += sum(t.reshape(K, -1).sum(axis=1) for t in terms)
+        return total
+
+    def add_grad(self, grads):
+        """grads += λ₂W + λ₁ sign(W) (weights only), in place on a (K, P) gradient."""
+        params = self.net._params
+        if self._l2 is not None:
+            grads += self._l2 * params
+        if self._l1 is not None:
+            grads += self._l1 * np.sign(params)
+        return grads

@@ -27,7 +27,8 @@ from nnbook import checks
 from nnbook.engine import Cache
 from nnbook.heads import make_head
 from nnbook.history import History
-from nnbook.network import MLP, Penalty
+from nnbook.network import MLP
+from nnbook.regularization import Penalty
 
 __all__ = ["History", "Trainer", "StopTraining", "train"]
 

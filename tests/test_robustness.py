@@ -571,7 +571,7 @@ def _network_entries():
               {"seed": st.integers(3, 99) | st.sampled_from([np.array([0, 1]), {"a": 1}, {1, 2}, None, "1"])}),
         Entry("network.MLP.dead_units", lambda X, model: _net().dead_units(X, model), {"X": X8, "model": 0},
               {"X": XS, "model": integers(-1, 0)}),
-        Entry("network.Penalty", network.Penalty, {"net": NET, "l2": 0.1, "l1": 0.0},
+        Entry(f"{network.Penalty.__module__.split('.')[-1]}.Penalty", network.Penalty, {"net": NET, "l2": 0.1, "l1": 0.0},
               {"net": JUNK | st.just(np.zeros(3)), "l2": PENALTIES, "l1": PENALTIES}),
     ]
 
