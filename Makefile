@@ -14,7 +14,10 @@ LAB_ARGS ?=
 # the line coverage of nnbook that make test requires (COV_MIN=0 when PYTEST_ARGS picks a subset)
 COV_MIN ?= 90
 
-.PHONY: help setup book test lab outputs outputs-all repository clean lock
+WIDGET_SOURCES := $(wildcard nnbook/widgets/js/*.js)
+WIDGET_MODULES := activation_explorer two_moons_lab
+
+.PHONY: help setup book test lab outputs outputs-all repository clean lock widgets-js
 
 help:
 	@echo "make book     build the static site (_build/html/index.html)"
@@ -23,6 +26,7 @@ help:
 	@echo "make outputs NB=book/00_neurons.py   regenerate one chapter's .ipynb from its .py"
 	@echo "make outputs-all                     regenerate every chapter"
 	@echo "make repository URL=https://github.com/OWNER/NAME   where the book is published from"
+	@echo "make widgets-js   rebuild the widgets' ES modules (nnbook/widgets/js -> nnbook/widgets/static)"
 	@echo "make clean    remove the build, caches, .venv and node_modules"
 
 setup: $(STAMP) $(NPM_STAMP)
@@ -49,6 +53,12 @@ $(WIDGET_JS): $(NPM_STAMP)
 	cp -r node_modules/mathjax/es5/input/tex $(WIDGET_JS)/mathjax/input/
 	cp -r node_modules/mathjax/es5/ui node_modules/mathjax/es5/a11y node_modules/mathjax/es5/adaptors $(WIDGET_JS)/mathjax/
 	touch $(WIDGET_JS)
+
+# The widgets' ES modules: each demo's module and what it imports, bundled by esbuild into one
+# file per widget, committed (pip installs of the package need them) and checked by the tests.
+widgets-js: $(NPM_STAMP)
+	node_modules/.bin/esbuild $(addprefix nnbook/widgets/js/,$(addsuffix .js,$(WIDGET_MODULES))) \
+	    --bundle --format=esm --target=es2020 --charset=utf8 --log-level=warning --outdir=nnbook/widgets/static
 
 book: setup $(WIDGET_JS)
 	$(BIN)/jupyter-book build -W -n --keep-going --path-output . .

@@ -646,27 +646,25 @@ plt.show()
 # neuron is saturated shaded. A message appears when the neuron is dead or saturated on the
 # whole range.
 #
-# On this page the figure is static; it shows the defaults (sigmoid, $w=1$, $b=0$):
+# The explorer is live wherever you read this, on the web page as well as in JupyterLab:
+# your browser computes $f$ and $f'$ (the same formulas as `nnbook.activations`; a test holds
+# the two within $10^{-12}$) and draws both panels, so no Python kernel is needed. With a
+# kernel, the settings are traits of the Python object (`explorer.w`, `explorer.name` …),
+# synced both ways. Its defaults (sigmoid, $w=1$, $b=0$) are this figure, drawn by
+# `nnbook` with matplotlib:
 
 # %%
 activation_figure("sigmoid", w=1.0, b=0.0)
+
+# %% tags=["nbval-ignore-output"]
+explorer = ActivationExplorer()
+explorer
 
 # %% [markdown]
 # Things to try. Raise $w$ to 4: the neuron is saturated on most of the range, although $f$ has
 # not changed, because large weights push $z$ into the flat tails. Choose `relu` with $b=-8$:
 # the message reports a dead neuron. Then switch to `leaky_relu` and watch $\partial a/\partial b$
 # come back as a small constant. Compare `hard_sigmoid` with `sigmoid` at the same $w$ and $b$.
-#
-# :::{note}
-# **On the static site this is a picture, not the widget.** The figure above is the
-# explorer's default state, drawn once when the page was made; moving sliders needs a
-# running Python kernel, which a static page does not have. To play with it, open this
-# chapter in JupyterLab (`make lab` in a clone of the repository, or the Binder and Colab
-# launch buttons at the top of the page) and run the cell below: there the sliders are live.
-# :::
-
-# %% tags=["nbval-ignore-output"]
-ActivationExplorer()
 
 # %% [markdown]
 # ## Checks

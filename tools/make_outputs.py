@@ -2,10 +2,10 @@
 
 The .py (jupytext py:percent) is the source of truth.  This writes a fresh .ipynb
 from it, executes every cell in this environment's kernel, and refuses to save a
-notebook whose outputs hold an error or anything on stderr.  Widget views are not
-saved: without a kernel (the static site, a notebook just opened) a saved view could
-only be a dead copy of the controls; each widget's default figure is drawn by its
-plain drawing function in the cell before it.
+notebook whose outputs hold an error or anything on stderr.  Widget views and the
+widget state are saved: the book's widgets compute and draw in the browser from that
+state (nnbook.widgets.live), so on the static site, and in a notebook opened without
+running it, they start live from the state they had when the chapter was executed.
 
 Usage: python tools/make_outputs.py book/00_neurons.py [more chapters...]
 """
@@ -28,7 +28,6 @@ from numerics import PINNED
 
 BOOK = Path(__file__).resolve().parents[1] / "book"
 CHAPTER = re.compile(r"[0-9]{2}_[a-z0-9_]+\.py")
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def kernel_environment() -> None:
@@ -47,14 +46,6 @@ def stable_ids(nb) -> None:
         digest = hashlib.sha1(cell.source.encode()).hexdigest()
         cell.id = next(digest[i:i + 8] for i in range(0, 33) if digest[i:i + 8] not in seen)
         seen.add(cell.id)
-
-
-def drop_widget_views(nb) -> None:
-    """Remove widget views from the outputs, and any widget state (see the module docstring)."""
-    nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.outputs if WIDGET_VIEW not in o.get("data", {})]
 
 
 def chapter_path(path: str) -> Path:
@@ -86,7 +77,7 @@ def make(py: Path) -> float:
     nb.metadata["jupytext"] = {"formats": "ipynb,py:percent"}
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     start = time.perf_counter()
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=False,
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=True,
                             resources={"metadata": {"path": str(py.parent)}})
     client.execute()
     seconds = time.perf_counter() - start
@@ -95,7 +86,6 @@ def make(py: Path) -> float:
         raise SystemExit(f"{py}: not saved, the executed notebook has problems:\n  " + "\n  ".join(bad))
     for cell in nb.cells:  # execution metadata holds timestamps: keep the file reproducible
         cell.metadata.pop("execution", None)
-    drop_widget_views(nb)
     write_atomically(nb, py.with_suffix(".ipynb"))
     return seconds
 

@@ -1,10 +1,11 @@
-"""The book's interactive demos: one module per demo, on the small shared base in ``base``.
+"""The book's interactive demos, live in JupyterLab and on the static site (chapters 0 and 2).
 
-Each demo has a plain drawing function (used for the static page and by the tests)
-and a widget wrapping it (chapters 0 and 2).
+Each demo is a Python class (its controls are traits, numpy prepares its data) whose ES
+module computes and draws in the browser (:mod:`nnbook.widgets.live`), next to a plain
+matplotlib drawing function for the chapter's figures and the tests.
 """
 from nnbook.widgets.activation_explorer import ActivationExplorer, activation_figure
-from nnbook.widgets.base import Demo, FigureOutput, Message, Throttle, figure_png, new_figure
+from nnbook.widgets.live import LiveWidget
+from nnbook.widgets.two_moons import TwoMoonsLab, two_moons_figure
 
-__all__ = ["ActivationExplorer", "Demo", "FigureOutput", "Message", "Throttle", "activation_figure",
-           "figure_png", "new_figure"]
+__all__ = ["ActivationExplorer", "LiveWidget", "TwoMoonsLab", "activation_figure", "two_moons_figure"]

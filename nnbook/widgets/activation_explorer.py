@@ -1,8 +1,8 @@
 """The activation explorer (chapter 0): pick f, see f and f′, drag w and b of one neuron.
 
-``activation_figure(name, w, b, ...)`` draws the figure for given parameters
-(the chapter calls it for the static page); ``ActivationExplorer`` wraps the same
-drawing code, an :class:`ActivationPlot`, in controls.
+``activation_figure(name, w, b, ...)`` draws the figure for given parameters with
+matplotlib (the chapter's figures and the tests); ``ActivationExplorer`` is the live
+widget, which draws the same two panels in the browser (``js/activation_explorer.js``).
 
 Left panel: f(z) and f′(z), the saturated band where abs(f′) < ε (shaded grey),
 and the window of net inputs z = wx + b that the neuron sees for x in the range
@@ -15,12 +15,13 @@ from __future__ import annotations
 import math
 import numbers
 
-import ipywidgets as widgets
 import numpy as np
+import traitlets
 from matplotlib.patches import Rectangle
 
 from nnbook import activations, checks
-from nnbook.widgets.base import Demo, new_figure
+from nnbook.plots import new_figure
+from nnbook.widgets.live import LiveWidget
 
 __all__ = ["PARAMETER_SLIDERS", "ActivationExplorer", "ActivationPlot", "activation_figure"]
 
@@ -176,82 +177,66 @@ def activation_figure(name="sigmoid", w=1.0, b=0.0, *, x_range=(-6.0, 6.0), eps=
     return plot.fig
 
 
-class ActivationExplorer(Demo):
+class ActivationExplorer(LiveWidget):
     """Widget: choose f, drag w, b (and λ, a, α or β where f has one); see f, f′ and a (chapter 0).
 
-    The controls are in ``controls``: ``name``, ``w``, ``b``, ``param``,
-    ``x_range`` and ``eps``; the drawing is ``plot`` (an :class:`ActivationPlot`).
-    Sliders for w, b and the parameter update while dragging (throttled); the
-    x-range and ε update on release.  An impossible state reached with the controls
-    (an output that overflows) is shown in the message line and the last good figure
-    stays; constructor arguments that cannot be drawn raise ``ValueError``/``TypeError``.
+    Live in JupyterLab and on the static site: the browser computes f and f′ (the same
+    formulas as :mod:`nnbook.activations`, checked to 1e-12) and draws both panels of
+    :func:`activation_figure`.  The controls are traits, synced both ways: ``name``,
+    ``param`` (the parameter's value, or None), ``w``, ``b``, ``x_range`` and ``eps``;
+    ``message`` is the note the widget shows (a dead or saturated neuron, w = 0, an output
+    that overflows).  Constructor arguments that cannot be drawn raise
+    ``ValueError``/``TypeError`` naming the argument.
     """
 
-    def __init__(self, name="sigmoid", w=1.0, b=0.0, *, x_range=(-6.0, 6.0), eps=0.01,
-                 interval=0.05, **params):
+    module = "activation_explorer"
+    controls = ("name", "param", "w", "b", "x_range", "eps")
+    name = traitlets.Unicode("sigmoid").tag(sync=True)
+    param = traitlets.Float(None, allow_none=True).tag(sync=True)
+    w = traitlets.Float(1.0).tag(sync=True)
+    b = traitlets.Float(0.0).tag(sync=True)
+    x_range = traitlets.List(traitlets.Float(), [-6.0, 6.0], minlen=2, maxlen=2).tag(sync=True)
+    eps = traitlets.Float(0.01).tag(sync=True)
+    table = traitlets.List().tag(sync=True)
+
+    def __init__(self, name="sigmoid", w=1.0, b=0.0, *, x_range=(-6.0, 6.0), eps=0.01, **params):
         act = activations.get(name, **params)
-        w, b, x_lo, x_hi, eps = _view(w, b, x_range, eps)
-        interval = checks.number(interval, "interval", 0)
-        self.plot = ActivationPlot()
-        style = {"description_width": "56px"}
+        w, b, lo, hi, eps = _view(w, b, x_range, eps)
+        with np.errstate(all="ignore"):
+            z = np.linspace(lo, hi, N_POINTS)
+            finite = all(np.all(np.isfinite(v)) for v in (act.f(z), act.df(z), act.f(w * z + b), act.df(w * z + b)))
+        if not finite:
+            raise ValueError(f"{', '.join(params) or 'w, b, x_range'}: f or f′ overflows float64 on this range")
+        (value,) = act.params.values() if act.params else (None,)
+        super().__init__(name=act.name, param=value, w=w, b=b, x_range=[lo, hi], eps=eps, table=_table())
 
-        def row():  # one Layout per control: hiding the parameter slider must not hide the others
-            return widgets.Layout(width="330px")
+    @traitlets.validate("name")
+    def _valid_name(self, proposal):
+        return checks.choice(proposal["value"], "name", tuple(activations.names()))
 
-        def slider(value, lo, hi, step, description):
-            return widgets.FloatSlider(value=value, min=min(lo, value), max=max(hi, value), step=step,
-                                       description=description, continuous_update=True,
-                                       readout_format=".2f", style=style, layout=row())
+    @traitlets.validate("w", "b", "param", "eps")
+    def _valid_number(self, proposal):
+        value, key = proposal["value"], proposal["trait"].name
+        if value is None:
+            return value
+        if key == "eps":
+            return checks.number(value, "eps", 0.0, 1.0, low_open=True, high_open=True)
+        return checks.number(value, key, -activations.MAX_PARAM, activations.MAX_PARAM)
 
-        controls = {
-            "name": widgets.Dropdown(options=activations.names(), value=act.name, description="f",
-                                     style=style, layout=row()),
-            "param": slider(0.0, 0.0, 1.0, 0.01, "param"),
-            "w": slider(w, -5.0, 5.0, 0.05, "w"),
-            "b": slider(b, -10.0, 10.0, 0.1, "b"),
-            "x_range": widgets.FloatRangeSlider(
-                value=(x_lo, x_hi), min=min(-20.0, x_lo), max=max(20.0, x_hi), step=0.5,
-                description="x range", continuous_update=False, readout_format=".1f",
-                style=style, layout=row()),
-            "eps": widgets.FloatLogSlider(
-                value=eps, base=10, min=-4, max=-1, step=0.1, description="ε",
-                continuous_update=False, readout_format=".0e", style=style, layout=row()),
-        }
-        self._param = None
-        self._shown = None
-        c = controls
-        box = widgets.VBox([widgets.HBox([c["w"], c["b"]]), widgets.HBox([c["name"], c["param"]]),
-                            widgets.HBox([c["x_range"], c["eps"]])])
-        self.controls = controls
-        self._configure_param(act)  # before the controls are observed: no redraw yet
-        super().__init__(self.plot.fig, controls, box=box, interval=interval)
-        self.refresh()
-        if self.message.kind == "error":        # the arguments themselves cannot be drawn: say so now
-            self.close()
-            raise ValueError(self.message.text)
+    @traitlets.validate("x_range")
+    def _valid_range(self, proposal):
+        _, _, lo, hi, _ = _view(1.0, 0.0, proposal["value"], 0.5)
+        return [lo, hi]
 
-    def _configure_param(self, act) -> None:
-        """Point the parameter slider at ``act``'s parameter (hide it if there is none)."""
-        self._shown = act.name
-        slider = self.controls["param"]
-        if not act.params:
-            self._param = None
-            slider.layout.visibility = "hidden"
-            return
-        (self._param, value), = act.params.items()
-        label, lo, hi, step = PARAMETER_SLIDERS[self._param]
-        lo, hi = min(lo, value), max(hi, value)
-        if lo > slider.max:
-            slider.max, slider.min = hi, lo
-        else:
-            slider.min, slider.max = lo, hi
-        slider.step, slider.value, slider.description = step, value, label
-        slider.layout.visibility = "visible"
 
-    def update(self):
-        v = self.values()
-        if v["name"] != self._shown:
-            self._configure_param(activations.get(v["name"]))
-            v = self.values()
-        params = {self._param: v["param"]} if self._param else {}
-        return self.plot.draw(v["name"], v["w"], v["b"], x_range=v["x_range"], eps=v["eps"], **params)
+def _table():
+    """The activation table as the JavaScript shows it: name, range, and the parameter's slider."""
+    rows = []
+    for name, act in activations.ACTIVATIONS.items():
+        row = {"name": name, "range": act.range, "formula": act.formula, "param": None}
+        if act.params:
+            (key, default), = act.params.items()
+            label, lo, hi, step = PARAMETER_SLIDERS[key]
+            row.update(param=key, default=default, label=label, lo=lo, hi=hi, step=step)
+        rows.append(row)
+    return rows

@@ -1,0 +1,40 @@
+// The tests' bridge to the widgets' JavaScript (tests/test_widgets_js.py): reads one JSON
+// request on stdin, runs it with the modules in nnbook/widgets/js, prints JSON on stdout.
+import { ACTIVATIONS, activation } from "../../nnbook/widgets/js/activations.js";
+import { PCG64 } from "../../nnbook/widgets/js/pcg64.js";
+import { Trainer } from "../../nnbook/widgets/js/mlp.js";
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const request = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+
+function activations({ z, params }) {
+  const out = {};
+  for (const name of Object.keys(ACTIVATIONS)) {
+    const { f, df } = activation(name, params[name]);
+    out[name] = { f: z.map(f), df: z.map(df) };
+  }
+  return out;
+}
+
+function permutations({ state, n, count }) {
+  const rng = new PCG64(state);
+  return Array.from({ length: count }, () => Array.from(rng.permutation(n)));
+}
+
+// each run: {sizes, hidden, params, lr, epochs}; shared: X, y, Xtest, ytest, order
+function train({ runs, X, y, Xtest, ytest, order }) {
+  const data = { X: Float64Array.from(X.flat()), y: Float64Array.from(y), Xtest: Float64Array.from(Xtest.flat()),
+                 ytest: Float64Array.from(ytest) };
+  return runs.map(({ sizes, hidden, params, lr, epochs, keep }) => {
+    const t = new Trainer({ sizes, hidden, params, lr, order, ...data });
+    t.run(Infinity, epochs);
+    const h = t.history;
+    return { epoch: t.epoch, diverged: t.diverged, verdict: t.verdict(), train_loss: h.train_loss, train_acc: h.train_acc,
+             val_loss: h.val_loss, val_acc: h.val_acc, params: Array.from(t.net.params),
+             snapshots: keep ? h.params.map((p) => Array.from(p)) : undefined };
+  });
+}
+
+const handlers = { activations, permutations, train };
+process.stdout.write(JSON.stringify(handlers[request.command](request)));
