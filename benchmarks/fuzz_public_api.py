@@ -447,8 +447,7 @@ def activation_explorer_entries():
         Entry("activation_figure(leaky_relu, slope)", lambda slope: figure(name="leaky_relu", slope=slope),
               {"slope": 0.1}, leaky),
         Entry("ActivationPlot().draw", lambda **kw: ActivationPlot().draw(**kw), valid, views),
-        Entry("ActivationExplorer", ActivationExplorer, valid,
-              {**views, "interval": [None, "a", -1.0, NAN, True]}),
+        Entry("ActivationExplorer", ActivationExplorer, valid, views),
     ]
 
 
@@ -831,7 +830,7 @@ def experiments_entries():
 
 def widgets_two_moons_entries():
     from nnbook import MLP, data, experiments
-    from nnbook.widgets.two_moons import TwoMoonsLab, TwoMoonsPlot, two_moons_figure
+    from nnbook.widgets.two_moons import TwoMoonsLab, TwoMoonsPlot, lab_data, two_moons_figure
     moons = data.two_moons(n=32, seed=0)
 
     def run():
@@ -859,9 +858,10 @@ def widgets_two_moons_entries():
 
     return [
         Entry("TwoMoonsLab", lab,
-              {"lr": 0.05, "init": "He normal", "seed": 2, "epochs": 21, "chunk": 0.005, "frame": 0.1, "resolution": 16},
-              {"lr": numbers(0, low_open=True), "init": NAMES, "seed": integers(0, 10**6), "epochs": integers(1, 1000),
-               "chunk": numbers(0, 10, low_open=True), "frame": numbers(0, 10, low_open=True), "resolution": integers(8, 400)}),
+              {"lr": 0.05, "init": "He normal", "seed": 2, "epochs": 21, "seeds": 3, "speed": 5},
+              {"lr": numbers(0, low_open=True), "init": NAMES, "seed": integers(0, 2), "epochs": integers(1, 1000),
+               "seeds": integers(1, 1000), "speed": [None, "fast", True, 3, -1, NAN, 1e9]}),
+        Entry("lab_data", lab_data, {"seeds": 2}, {"seeds": integers(1, 1000)}),
         Entry("two_moons_figure", with_run(lambda **kw: figure(**kw)),
               {"run_": pair, "model": 0, "X": moons[2], "y": moons[3], "title": None, "resolution": 10, "epochs": None},
               {"model": integers(-1, 0), "X": XS[1:], "y": TARGETS[1:], "title": TITLE_BAD, "resolution": integers(2, 1000),
@@ -873,9 +873,9 @@ def widgets_two_moons_entries():
                                   Lazy(_history, "a 2-3-1 network's History")]}),
         Entry("TwoMoonsPlot", with_run(plot),
               {"run_": pair, "X": moons[2], "y": moons[3], "model": 0, "resolution": 10, "figsize": (7.6, 5.6), "dpi": 40,
-               "top": 5, "live": True},
+               "top": 5},
               {"model": integers(-1, 0), "figsize": JUNK + [(NAN, 4.0), (1e6, 4.0)], "dpi": numbers(0, 200, low_open=True),
-               "top": integers(0), "live": FLAGS}),
+               "top": integers(0)}),
     ]
 
 

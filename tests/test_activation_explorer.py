@@ -1,18 +1,18 @@
-"""The activation explorer and the widget base, driven through their Python objects (no browser)."""
+"""The activation explorer: its matplotlib figure and its live widget's Python side (no browser;
+tests/test_widgets_browser.py drives the widget in Chromium, test_widgets_js.py its numbers)."""
 from __future__ import annotations
 
-import asyncio
-
-import ipywidgets as widgets
 import matplotlib
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
 from nnbook import activations
-from nnbook.widgets import ActivationExplorer, Demo, Message, Throttle, activation_figure, new_figure
+import traitlets
+
+from nnbook.plots import new_figure
+from nnbook.widgets import ActivationExplorer, activation_figure
 from nnbook.widgets.activation_explorer import N_POINTS, ActivationPlot
-from nnbook.widgets.base import FigureOutput
 
 matplotlib.use("Agg")
 
@@ -82,67 +82,39 @@ def test_drawing_function_errors_name_the_argument(kwargs, error, message):
 
 # --- the widget ---------------------------------------------------------------
 
-def test_widget_builds_with_one_figure_shown():
+def test_widget_state_is_its_traits_and_its_module_is_the_built_bundle():
+    ex = ActivationExplorer("elu", w=2.0, b=-1.0, x_range=(-3, 4), eps=0.001)
+    assert (ex.name, ex.param, ex.w, ex.b, ex.x_range, ex.eps) == ("elu", 1.0, 2.0, -1.0, [-3.0, 4.0], 0.001)
+    assert ex._esm.startswith("//") and "export" in ex._esm and "render" in ex._esm
+    state = ex.get_state()
+    assert {"name", "param", "w", "b", "x_range", "eps", "table", "book_style", "_esm"} <= set(state)
+    assert [row["name"] for row in ex.table] == activations.names()
+    assert {row["param"] for row in ex.table} == {None, "slope", "a", "alpha", "beta"}
+    assert repr(ex) == "ActivationExplorer(name='elu', param=1.0, w=2.0, b=-1.0, x_range=[-3.0, 4.0], eps=0.001)"
+    assert ActivationExplorer("leaky_relu", slope=0.2).param == 0.2 and ActivationExplorer("tanh").param is None
+
+
+def test_book_style_reaches_the_widget():
+    style = ActivationExplorer().book_style
+    assert style["colors"][0] == "#1f77b4" and len(style["cmap"]) == 256
+    assert all(c.startswith("#") and len(c) == 7 for c in style["colors"] + style["classes"] + style["cmap"])
+
+
+def test_setting_a_trait_is_checked():
     ex = ActivationExplorer()
-    assert isinstance(ex.widget, widgets.VBox)
-    assert set(ex.controls) == {"name", "param", "w", "b", "x_range", "eps"}
-    assert ex.output.image().startswith(b"\x89PNG")
-    assert ex.message.text == ""
-    assert ex.controls["param"].layout.visibility == "hidden"  # sigmoid has no parameter
-    assert "application/vnd.jupyter.widget-view+json" in ex._repr_mimebundle_()
-    ex.close()
-
-
-def test_moving_a_slider_updates_the_same_figure_in_place():
-    ex = ActivationExplorer()
-    fig, line_a = ex.fig, ex.plot.line_a
-    png = ex.output.image()
-    ex.controls["w"].value = 2.0
-    assert np.allclose(line_a.get_ydata(), activations.sigmoid(2 * line_a.get_xdata()))
-    ex.controls["b"].value = -1.0
-    assert np.allclose(line_a.get_ydata(), activations.sigmoid(2 * line_a.get_xdata() - 1))
-    assert ex.fig is fig and ex.plot.line_a is line_a and len(fig.axes) == 2
-    assert len(fig.axes[1].get_lines()) == 4  # no artists piled up
-    assert ex.output.image() != png and len(ex.output.outputs) == 1
-
-
-def test_choosing_an_activation_sets_up_its_parameter_slider():
-    ex = ActivationExplorer()
-    param = ex.controls["param"]
-    ex.controls["name"].value = "leaky_relu"
-    assert param.layout.visibility == "visible" and param.description == "λ" and param.value == 0.01
-    x = ex.plot.line_a.get_xdata()
-    assert np.allclose(ex.plot.line_a.get_ydata(), np.where(x >= 0, x, 0.01 * x))
-    param.value = 0.5
-    assert np.allclose(ex.plot.line_a.get_ydata(), np.where(x >= 0, x, 0.5 * x))
-    ex.controls["name"].value = "elu"
-    assert param.description == "α" and param.value == 1.0 and param.max == 3.0
-    ex.controls["name"].value = "relu"
-    assert param.layout.visibility == "hidden"
-    others = [c for name, c in ex.controls.items() if name != "param"]
-    assert all(c.layout.visibility != "hidden" for c in others)  # only the parameter is hidden
-    ex2 = ActivationExplorer("swish", beta=7.0)  # outside the usual range: the slider widens
-    assert ex2.controls["param"].value == 7.0 and ex2.controls["param"].max == 7.0
-
-
-def test_bad_state_is_shown_as_a_message_not_raised():
-    ex = ActivationExplorer()
-    before = ex.plot.line_a.get_ydata().copy()
-    png = ex.output.image()
-    ex.controls["x_range"].value = (2.0, 2.0)  # an empty range
-    assert ex.message.kind == "error" and "x_range: expected lo < hi" in ex.message.text
-    assert ex.message.layout.display is None  # visible
-    assert np.array_equal(ex.plot.line_a.get_ydata(), before) and ex.output.image() == png
-    ex.controls["x_range"].value = (-4.0, 4.0)
-    assert ex.message.text == "" and ex.message.layout.display == "none"
-    assert ex.plot.line_a.get_xdata()[0] == -4.0
-
-
-def test_notable_states_are_explained():
-    ex = ActivationExplorer("relu", w=1.0, b=-8.0)
-    assert ex.message.kind == "note" and "no gradient reaches w or b" in ex.message.text
-    ex.controls["name"].value = "leaky_relu"
-    assert ex.message.text == ""
+    ex.w = 3
+    assert ex.w == 3.0
+    with pytest.raises(ValueError, match="name: expected one of"):
+        ex.name = "nope"
+    with pytest.raises(ValueError, match="eps: expected a number"):
+        ex.eps = 2.0
+    with pytest.raises(ValueError, match="x_range: expected lo < hi"):
+        ex.x_range = [2.0, 1.0]
+    with pytest.raises(ValueError, match="b: expected a finite number"):
+        ex.b = float("nan")
+    with pytest.raises(traitlets.TraitError):
+        ex.w = "one"
+    assert (ex.name, ex.eps, ex.x_range, ex.b) == ("sigmoid", 0.01, [-6.0, 6.0], 0.0)
 
 
 def test_constructor_rejects_bad_arguments():
@@ -152,78 +124,6 @@ def test_constructor_rejects_bad_arguments():
         ActivationExplorer("leaky_relu", slope=float("nan"))
 
 
-# --- the base -----------------------------------------------------------------
-
-class Broken(Demo):
-    def __init__(self):
-        self.fig, self.ax = new_figure()
-        (self.ln,) = self.ax.plot([0, 1], [0, 1])
-        super().__init__(self.fig, {"k": widgets.FloatSlider(value=1.0, min=-5.0), "go": widgets.Button()})
-        self.refresh()
-
-    def update(self):
-        k = self.values()["k"]
-        if k < 0:
-            raise ValueError(f"k: expected k ≥ 0, got {k}")
-        self.ln.set_ydata([0, k])
-
-
-def test_demo_shows_errors_and_keeps_the_last_good_figure():
-    demo = Broken()
-    assert demo.values() == {"k": 1.0}  # the button has no value
-    demo.controls["k"].value = -1.0
-    assert demo.message.kind == "error" and demo.message.text == "k: expected k ≥ 0, got -1.0"
-    assert list(demo.ln.get_ydata()) == [0, 1.0]
-    demo.controls["k"].value = 2.0
-    assert demo.message.text == "" and list(demo.ln.get_ydata()) == [0, 2.0]
-    demo.close()
-
-
-def test_message_and_figure_output():
-    m = Message()
-    assert m.layout.display == "none"
-    m.show("a < b", "warning")
-    assert "a &lt; b" in m.value and m.text == "a < b"
-    with pytest.raises(ValueError, match="kind: expected one of"):
-        m.show("x", "fatal")
-    out = FigureOutput()
-    assert out.image() == b""
-    fig, _ = new_figure()
-    out.show(fig)
-    assert out.outputs[0]["data"]["text/plain"] == "<Figure size 600x400 with 1 Axes>"
-    out.show(fig, b"\xff\xd8 jpeg bytes", "image/jpeg")
-    assert out.image() == b"\xff\xd8 jpeg bytes" and "image/png" not in out.outputs[0]["data"]
-    with pytest.raises(ValueError, match="mime: expected"):
-        out.show(fig, b"", "image/gif")
-
-
-def test_throttle_runs_at_once_without_an_event_loop():
-    calls = []
-    t = Throttle(lambda: calls.append(1), interval=10.0)
-    t(), t(), t()
-    assert calls == [1, 1, 1]
-
-
-def test_throttle_coalesces_calls_and_never_loses_the_last():
-    state, drawn = {"v": 0}, []
-    t = Throttle(lambda: drawn.append(state["v"]), interval=0.05)
-
-    async def drag():
-        for v in range(1, 11):  # ten slider events in quick succession
-            state["v"] = v
-            t()
-        assert t.pending
-        await asyncio.sleep(0.2)
-
-    asyncio.run(drag())
-    assert drawn == [1, 10]  # the first at once, then one trailing call with the final state
-    assert not t.pending
-    with pytest.raises(ValueError, match="interval"):
-        Throttle(lambda: None, interval=-1)
-
-
-# --- robustness (issue 8) -------------------------------------------------------------------
-
 @pytest.mark.parametrize("kwargs, error, message", [
     ({"x_range": None}, TypeError, r"x_range: expected two finite numbers"),
     ({"x_range": (1.0, 2.0, 3.0)}, ValueError, r"x_range: expected two finite numbers"),
@@ -232,13 +132,11 @@ def test_throttle_coalesces_calls_and_never_loses_the_last():
     ({"eps": 1.5}, ValueError, r"eps: expected 0 < eps < 1"),
     ({"w": 1e308}, ValueError, r"w, b: the neuron's output overflows"),
     ({"w": 10**400}, ValueError, r"w: expected a finite number"),
-    ({"interval": None}, TypeError, r"interval: expected a number"),
     ({"name": "leaky_relu", "slope": 1e308}, ValueError, r"slope: expected a number ≥ -1000 and ≤ 1000"),
 ])
 def test_constructor_checks_like_the_drawing_function_and_overflow_is_an_error(kwargs, error, message):
     """The constructor took x_range=None into an iteration error and (2, 2) silently; overflow warned."""
     with pytest.raises(error, match=message):
         ActivationExplorer(**kwargs)
-    if "interval" not in kwargs:
-        with pytest.raises(error, match=message):
-            activation_figure(**kwargs)
+    with pytest.raises(error, match=message):
+        activation_figure(**kwargs)

@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["activations", "network", "parameters", "engine", "heads", "lockstep", "history", "core",
            "experiments", "checks", "train", "gradcheck", "autodiff", "losses", "init", "optim",
-           "surfaces", "regularization", "polyfit", "data", "plots", "widgets.base",
+           "surfaces", "regularization", "polyfit", "data", "plots", "widgets.live",
            "widgets.activation_explorer", "widgets.two_moons"]
 CHAPTER = re.compile(r"chapter|\bch\.\s*\d", re.I)
 
@@ -31,7 +31,7 @@ OBJECTS = dict(public_objects())
 def test_public_name_has_a_docstring_naming_its_chapter(name):
     doc = inspect.getdoc(OBJECTS[name])
     assert doc and len(doc) > 20, f"nnbook.{name} has no docstring"
-    if not name.startswith(("widgets.base.", "checks.")):  # shared by every chapter
+    if not name.startswith(("widgets.live.", "checks.")):  # shared by every chapter
         assert CHAPTER.search(doc), f"nnbook.{name}'s docstring does not name its chapter"
 
 

@@ -41,6 +41,7 @@ def lab(tmp_path_factory):
         [jupyter, "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root / 'book'}",
          "--allow-root", "--LabApp.news_url=", "--LabApp.extension_manager=readonly",
+         "--LabApp.expose_app_in_browser=True",
          "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -131,8 +132,27 @@ def read_saved(path, timeout=30):
             time.sleep(0.2)
 
 
-def figure_sources(cell):
-    return cell.locator("img").evaluate_all("els => els.map(e => e.src)")
+def canvases(widget):
+    """What a live widget's canvases show (data URLs: equal only if the pixels are)."""
+    return widget.locator("canvas").evaluate_all("cs => cs.map(c => c.toDataURL())")
+
+
+# JupyterLab's own API (exposed with --LabApp.expose_app_in_browser): the current notebook's kernel
+KERNEL = "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+# how long the kernel takes to answer `1 + 1`, three times (ms)
+KERNEL_ANSWERS = f"""async () => {{ const kernel = {KERNEL}, times = [];
+    for (let i = 0; i < 3; i++) {{
+        const start = performance.now();
+        await kernel.requestExecute({{ code: "1 + 1", store_history: false }}).done;
+        times.push(performance.now() - start);
+    }}
+    return times; }}"""
+# whether `code` prints `expected` in the notebook's kernel (without adding a cell)
+KERNEL_PRINTS = f"""async ([code, expected]) => {{ let out = "";
+    const future = {KERNEL}.requestExecute({{ code, store_history: false }});
+    future.onIOPub = (msg) => {{ if (msg.header.msg_type === "stream") out += msg.content.text; }};
+    await future.done;
+    return out.trim() === expected; }}"""
 
 
 @pytest.mark.parametrize("py", chapters(), ids=lambda p: p.stem)
@@ -152,34 +172,44 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
 
     page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-ran.png"), full_page=True)
 
-    # Play with every widget: press its play button if it has one, else move its first slider;
-    # either way its figure must change.  (Some notebooks have no widget: they only run.)
-    widget_cells = len(re.findall(r"^[A-Z]\w*(?:Lab|Explorer)\(", source.decode(), flags=re.M))
+    # Play with every widget, as on the site: the lab trains when played (its epoch and its
+    # boundary change) while the kernel answers other code at once; the explorer redraws when
+    # its first slider moves.  What the reader changed comes back to the Python object.
+    widget_cells = len(re.findall(r"^(?:\w+ = )?[A-Z]\w*(?:Lab|Explorer)\(", source.decode(), flags=re.M))
+    widgets = notebook.locator(".nnbook-widget")
     if widget_cells:
-        notebook.locator(".widget-slider .noUi-handle").first.wait_for(state="attached", timeout=120000)
-    cells = notebook.locator(".jp-CodeCell").filter(has=page.locator(".widget-slider"))
-    assert cells.count() == widget_cells
-    for i in range(cells.count()):
-        cell = cells.nth(i)
-        cell.scroll_into_view_if_needed()
-        before = figure_sources(cell)
-        assert before, "the widget shows no figure"
+        widgets.first.wait_for(state="attached", timeout=120000)
+    assert widgets.count() == widget_cells
+    for i in range(widget_cells):
+        widget = widgets.nth(i)
+        widget.scroll_into_view_if_needed()
+        before, frames = canvases(widget), int(widget.get_attribute("data-frames"))
         page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-widget{i}-before.png"))
-        play = cell.locator("button.jupyter-button", has_text=re.compile(r"play|▶", re.I))
+        play = widget.get_by_role("button", name="play or pause training")
         if play.count():
-            play.first.click()
+            widget.locator("select").last.select_option("1")                # 1 epoch/s: still playing below
+            play.click()
+            page.wait_for_function("el => Number(el.dataset.epoch) >= 1", arg=widget.element_handle(), timeout=30000)
+            answers = page.evaluate(KERNEL_ANSWERS)
+            print(f"\n{name}: while the lab plays, the kernel answers `1 + 1` in {min(answers):.0f}-"
+                  f"{max(answers):.0f} ms ({len(answers)} tries)")
+            assert play.inner_text() == "pause", "the lab was still playing"
+            assert min(answers) <= 200, answers
+            play.click()
+            epoch = widget.get_attribute("data-epoch")
+            check = f"print(lab.epoch, lab.net.accuracy(X_te, y_te) > 0)"
+            expected = f"{epoch} True"
         else:
-            cell.locator(".widget-slider .noUi-handle").first.focus()
+            slider = widget.locator("input[type=range]").first
+            slider.focus()
             for _ in range(5):
                 page.keyboard.press("ArrowRight")
-        page.wait_for_function(
-            "([el, before]) => { const now = [...el.querySelectorAll('img')].map(e => e.src);"
-            " return now.length > 0 && JSON.stringify(now) !== JSON.stringify(before); }",
-            arg=[cell.element_handle(), before], timeout=30000)
+            check, expected = "print(explorer.w)", "1.25"
+        page.wait_for_function("([el, n]) => Number(el.dataset.frames) > n", arg=[widget.element_handle(), frames],
+                               timeout=30000)
+        assert canvases(widget) != before, "the widget's drawing changes"
         page.screenshot(path=str(SCREENSHOTS / f"lab-{py.stem}-widget{i}-after.png"))
-        pause = cell.locator("button.jupyter-button", has_text=re.compile(r"pause|⏸", re.I))
-        if play.count() and pause.count() and pause.first.is_enabled():   # (it may have finished:
-            pause.first.click(force=True)                                 # then the click does nothing)
+        page.wait_for_function(KERNEL_PRINTS, arg=[check, expected], timeout=30000, polling=500)
 
     # Save, and check the notebook JupyterLab executed: every cell ran, none raised.
     save(page)

@@ -412,8 +412,7 @@ def _explorer_entries():
         plt.close(explorer.activation_figure(**kw))
 
     return [Entry("widgets.activation_figure", figure, valid, views, examples=4),
-            Entry("widgets.ActivationExplorer", explorer.ActivationExplorer, valid,
-                  {**views, "interval": st.one_of(JUNK, st.floats(max_value=-1e-9), NONFINITE)}, examples=3)]
+            Entry("widgets.ActivationExplorer", explorer.ActivationExplorer, valid, views, examples=3)]
 
 
 # --- the engine and what is built on it (network, heads, lockstep, history, train, optim, plots,
@@ -847,7 +846,7 @@ def _experiment_entries():
 
 
 def _two_moons_entries():
-    from nnbook.widgets.two_moons import TwoMoonsLab, TwoMoonsPlot, two_moons_figure
+    from nnbook.widgets.two_moons import MAX_SEEDS, SPEEDS, TwoMoonsLab, TwoMoonsPlot, lab_data, two_moons_figure
 
     moons = data.two_moons(n=32, seed=0)
     net = experiments.two_moons_network()
@@ -856,16 +855,20 @@ def _two_moons_entries():
     def lab(**kw):
         TwoMoonsLab(**kw).close()
 
+    def data_for(**kw):
+        lab_data(**kw)
+
     def figure(**kw):
         import matplotlib.pyplot as plt
         plt.close(two_moons_figure(**kw))
 
     return [
         Entry("widgets.TwoMoonsLab", lab,
-              {"lr": 0.05, "init": "He normal", "seed": 2, "epochs": 21, "chunk": 0.005, "frame": 0.1, "resolution": 16},
+              {"lr": 0.05, "init": "He normal", "seed": 2, "epochs": 21, "seeds": 3, "speed": 5},
               {"lr": numbers(0, low_open=True), "init": names(tuple(experiments.TWO_MOONS_INITS)),
-               "seed": integers(0, 10**6), "epochs": integers(1, 1000), "chunk": numbers(0, 10, low_open=True),
-               "frame": numbers(0, 10, low_open=True), "resolution": integers(8, 400)}, examples=6),
+               "seed": integers(0, 2), "epochs": integers(1, 1000), "seeds": integers(1, MAX_SEEDS),
+               "speed": st.one_of(JUNK, st.sampled_from([3, 7.5, -1, 1e9, "fast"]))}, examples=6),
+        Entry("widgets.lab_data", data_for, {"seeds": 2}, {"seeds": integers(1, MAX_SEEDS)}, examples=4),
         Entry("widgets.two_moons_figure", figure,
               {"net": net, "history": hist, "model": 0, "X": moons[2], "y": moons[3], "title": None, "resolution": 10,
                "epochs": None},
@@ -875,10 +878,10 @@ def _two_moons_entries():
                "epochs": not_a(None) | integers(0, 10**6)}, examples=5),
         Entry("widgets.TwoMoonsPlot", lambda **kw: plt_close(TwoMoonsPlot(**kw).fig),
               {"net": net, "history": hist, "X": moons[2], "y": moons[3], "model": 0, "resolution": 10,
-               "figsize": (7.6, 5.6), "dpi": 40, "top": 5, "live": True},
+               "figsize": (7.6, 5.6), "dpi": 40, "top": 5},
               {"net": JUNK, "history": JUNK | st.just(HIST_BARE), "model": integers(-1, 0),
                "figsize": st.one_of(JUNK, st.just((NAN, 4.0)), st.just((1e6, 4.0))), "dpi": numbers(0, plots.MAX_DPI, low_open=True),
-               "top": integers(0), "live": FLAGS}, examples=4),
+               "top": integers(0)}, examples=4),
     ]
 
 

@@ -81,8 +81,9 @@ def server(built_site):
     httpd.server_close()
 
 
-def has_widgets(py) -> bool:
-    return 'tags=["nbval-ignore-output"]' in py.read_text()
+def canvases(widget):
+    """What a live widget's canvases show (data URLs: equal only if the pixels are)."""
+    return widget.locator("canvas").evaluate_all("cs => cs.map(c => c.toDataURL())")
 
 
 def pages(site) -> list[str]:
@@ -108,8 +109,8 @@ def test_pages_reference_no_other_host(built_site):
 
 @pytest.mark.parametrize("py", chapters(), ids=lambda p: p.stem)
 def test_chapter_page_in_chromium(browser, server, py):
-    """No console errors, figures present, no dead widget, no other host, and a page weight
-    within budget when served compressed (printed: bytes and requests)."""
+    """No console errors, figures present, live widgets that respond, no other host, and a page
+    weight within budget when served compressed (printed: bytes and requests)."""
     url, sent = server
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors, requests = [], []
@@ -117,6 +118,7 @@ def test_chapter_page_in_chromium(browser, server, py):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: requests.append(r.url))
     sent.clear()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(f"{url}/book/{py.stem}.html", wait_until="networkidle")
     # Load every image now (some are lazy), so the weight counts the whole page.
     page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
@@ -130,13 +132,32 @@ def test_chapter_page_in_chromium(browser, server, py):
     sizes = page.eval_on_selector_all(".cell_output img", "els => els.map(e => [e.naturalWidth, e.complete])")
     assert sizes and all(w > 0 and done for w, done in sizes), sizes
 
-    # Widgets: a static page has no kernel, so it shows no controls that cannot respond; a
-    # chapter with a widget says so where the widget would be.
-    assert page.locator(".widget-slider, .jupyter-widgets, script[type*='jupyter.widget']").count() == 0
-    if has_widgets(py):
-        assert page.get_by_text("On the static site").count() >= 1
+    # Widgets: live without a kernel.  Each one responds to its first slider (its canvases
+    # change) and the lab trains when played (its epoch and its boundary change).
+    widgets = page.locator(".nnbook-widget")
+    expected = len(re.findall(r"^(?:\w+ = )?[A-Z]\w*(?:Lab|Explorer)\(", py.read_text(), flags=re.M))
+    if expected:
+        widgets.first.wait_for(timeout=30000)
+    assert widgets.count() == expected, f"{expected} widget(s) expected on the page"
+    assert page.locator(".widget-slider, .jupyter-widgets").count() == 0, "no ipywidgets controls (dead here)"
+    assert page.get_by_text("On the static site").count() == 0
+    for i in range(expected):
+        widget = widgets.nth(i)
+        widget.scroll_into_view_if_needed()
+        before, frames = canvases(widget), int(widget.get_attribute("data-frames"))
+        play = widget.get_by_role("button", name="play or pause training")
+        if play.count():
+            play.click()
+            page.wait_for_function("el => Number(el.dataset.epoch) >= 1", arg=widget.element_handle(), timeout=30000)
+            play.click()
+        else:
+            widget.locator("input[type=range]").first.focus()
+            for _ in range(3):
+                page.keyboard.press("ArrowRight")
+        page.wait_for_function("([el, n]) => Number(el.dataset.frames) > n", arg=[widget.element_handle(), frames])
+        assert canvases(widget) != before, "the widget's drawing changes"
+        widget.screenshot(path=str(SCREENSHOTS / f"site-{py.stem}-widget{i}.png"))
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"site-{py.stem}.png"), full_page=False)
     hosts = {urlparse(u).netloc for u in requests if not u.startswith(("data:", "blob:"))}
     page.close()

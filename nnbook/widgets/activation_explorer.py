@@ -204,9 +204,12 @@ class ActivationExplorer(LiveWidget):
         w, b, lo, hi, eps = _view(w, b, x_range, eps)
         with np.errstate(all="ignore"):
             z = np.linspace(lo, hi, N_POINTS)
-            finite = all(np.all(np.isfinite(v)) for v in (act.f(z), act.df(z), act.f(w * z + b), act.df(w * z + b)))
-        if not finite:
-            raise ValueError(f"{', '.join(params) or 'w, b, x_range'}: f or f′ overflows float64 on this range")
+            f_finite = all(np.all(np.isfinite(v)) for v in (act.f(z), act.df(z)))
+            a_finite = all(np.all(np.isfinite(v)) for v in (w * z + b, act.f(w * z + b), act.df(w * z + b)))
+        if not f_finite:     # the messages of ActivationPlot.draw, which the browser shows too
+            raise ValueError(f"{', '.join(params) or 'x_range'}: f(z) or f′(z) overflows float64 on this range")
+        if not a_finite:
+            raise ValueError("w, b: the neuron's output overflows on this x-range")
         (value,) = act.params.values() if act.params else (None,)
         super().__init__(name=act.name, param=value, w=w, b=b, x_range=[lo, hi], eps=eps, table=_table())
 

@@ -1,4 +1,4 @@
-"""The base of the book's live widgets: numpy prepares, the browser computes and draws.
+"""The base of the book's live widgets (chapters 0 and 2): numpy prepares, the browser computes and draws.
 
 A widget is an :class:`anywidget.AnyWidget`: its controls are traits, the data numpy
 prepares are traits too (float64 arrays as bytes), and an ES module (built from
@@ -51,12 +51,13 @@ def book_style() -> dict:
 class LiveWidget(anywidget.AnyWidget):
     """A widget whose ES module is ``static/<module>.js`` (set ``module`` in a subclass).
 
-    ``style`` is :func:`book_style`; ``message`` the note or error the widget shows (set by
-    the browser, read back here).
+    ``book_style`` is :func:`book_style` (not ``style``: ipywidgets reserves that name for a
+    style model); ``message`` the note or error the widget shows (set by the browser, read
+    back here).
     """
 
     module = ""
-    style = traitlets.Dict().tag(sync=True)
+    book_style = traitlets.Dict().tag(sync=True)
     message = traitlets.Unicode("").tag(sync=True)
 
     def __init_subclass__(cls, **kwargs):
@@ -71,7 +72,7 @@ class LiveWidget(anywidget.AnyWidget):
     controls: tuple = ()
 
     def __init__(self, **kwargs):
-        super().__init__(style=book_style(), **kwargs)
+        super().__init__(book_style=book_style(), **kwargs)
 
     def __repr__(self):
         settings = ", ".join(f"{key}={getattr(self, key)!r}" for key in self.controls)

@@ -264,6 +264,7 @@ def lab_data(seeds=20):
     """What the browser needs to train the chapter's runs (chapter 2): the sizes and the hidden
     activation, the moons and their order, and the initial weights of ``seeds`` seeds for
     each initialization of :data:`nnbook.experiments.TWO_MOONS_INITS` (float64 bytes, init-major)."""
+    seeds = checks.integer(seeds, "seeds", 1, MAX_SEEDS)
     X, y, X_test, y_test = _data.two_moons(seed=0)
     params = [two_moons_network(models=lockstep(seed=range(seeds)), init=label).params for label in INITS]
     state = np.random.default_rng(ORDER_SEED).bit_generator.state

@@ -5,7 +5,7 @@
 // numbers are nnbook's (activations.js, checked against nnbook.activations).
 
 import { activation } from "./activations.js";
-import { CSS, FALLBACK_STYLE, Panel, button, canvas, el, limits, linspace, message, select, slider } from "./draw.js";
+import { FALLBACK_STYLE, Panel, button, canvas, el, limits, linspace, message, select, slider, root as makeRoot } from "./draw.js";
 
 const N_POINTS = 601;
 
@@ -58,9 +58,9 @@ export function draw(state, left, right, style) {
 }
 
 function render({ model, el: host }) {
-  const style = { ...FALLBACK_STYLE, ...(model.get("style") || {}) };
+  const style = { ...FALLBACK_STYLE, ...(model.get("book_style") || {}) };
   const table = model.get("table");
-  const root = el("div", { class: "nnbook-widget nnbook-activation-explorer" }, el("style", {}, CSS));
+  const root = makeRoot("nnbook-activation-explorer");
   const state = () => ({ name: model.get("name"), param: model.get("param"), w: model.get("w"), b: model.get("b"),
                          x_range: model.get("x_range"), eps: model.get("eps"), table });
   const commit = (changes) => {

@@ -90,6 +90,14 @@ export const CSS = `
 .nnbook-widget .nnbook-panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 8px; }
 `;
 
+// The widget's root: its keys and focus stay its own (JupyterLab would take arrow keys and
+// letters as notebook shortcuts, and move the focus to the active cell)
+export function root(kind) {
+  const node = el("div", { class: `nnbook-widget ${kind}`, "data-lm-suppress-shortcuts": "true" }, el("style", {}, CSS));
+  for (const type of ["keydown", "keyup", "keypress", "focusin", "focusout"]) node.addEventListener(type, (e) => e.stopPropagation());
+  return node;
+}
+
 export function message(node, text, kind = "warning") {
   node.className = `nnbook-message ${text ? kind : ""}`;
   node.textContent = text ? `${kind}: ${text}` : "";

@@ -6,11 +6,11 @@
 // pauses or ends, the weights, the epoch and the curves go back to Python.
 
 import { Trainer } from "./mlp.js";
-import { CSS, FALLBACK_STYLE, Panel, button, canvas, el, floats, message, select, slider } from "./draw.js";
+import { FALLBACK_STYLE, Panel, button, canvas, el, floats, message, select, slider, root as makeRoot } from "./draw.js";
 
 const GRID = 80;                        // boundary resolution (cells per side)
 const SPEEDS = [["1", "1 epoch/s"], ["5", "5 epochs/s"], ["20", "20 epochs/s"], ["0", "as fast as it can"]];
-const WORK_MS = 12;                     // the most a frame trains, so the page stays responsive
+const WORK_MS = 8;                      // the most a frame trains, so the page stays responsive
 
 function hexToRgb(hex) {
   const v = parseInt(hex.slice(1), 16);
@@ -32,7 +32,7 @@ function setup(model) {
 }
 
 function render({ model, el: host }) {
-  const style = { ...FALLBACK_STYLE, ...(model.get("style") || {}) };
+  const style = { ...FALLBACK_STYLE, ...(model.get("book_style") || {}) };
   const data = setup(model);
   const inits = model.get("inits"), presets = model.get("presets"), [lrMin, lrMax] = model.get("lr_range");
   const maxEpochs = model.get("max_epochs");
@@ -40,7 +40,7 @@ function render({ model, el: host }) {
 
   // a control sets its trait; the trait's listeners below start a new run or redraw
   const commit = (key, value) => { if (model.get(key) !== value) { model.set(key, value); model.save_changes(); } };
-  const root = el("div", { class: "nnbook-widget nnbook-two-moons-lab" }, el("style", {}, CSS));
+  const root = makeRoot("nnbook-two-moons-lab");
   const lr = slider({ label: "η", min: lrMin, max: lrMax, step: 0.01, value: model.get("lr"), log: true,
                       format: (v) => v.toPrecision(2), oninput: (v) => commit("lr", v) });
   const presetButtons = presets.map((p) => button(`η = ${p}`, () => commit("lr", p),

@@ -151,6 +151,11 @@ var CSS = `
 .nnbook-widget canvas { display: block; width: 100%; height: auto; touch-action: pan-y; }
 .nnbook-widget .nnbook-panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 8px; }
 `;
+function root(kind) {
+  const node = el("div", { class: `nnbook-widget ${kind}`, "data-lm-suppress-shortcuts": "true" }, el("style", {}, CSS));
+  for (const type of ["keydown", "keyup", "keypress", "focusin", "focusout"]) node.addEventListener(type, (e) => e.stopPropagation());
+  return node;
+}
 function message(node, text, kind = "warning") {
   node.className = `nnbook-message ${text ? kind : ""}`;
   node.textContent = text ? `${kind}: ${text}` : "";
@@ -382,9 +387,9 @@ saturated (abs(f′) < ${eps.toPrecision(2).replace(/\.?0+$/, "")}) on ${Math.ro
   return ["", ""];
 }
 function render({ model, el: host }) {
-  const style = { ...FALLBACK_STYLE, ...model.get("style") || {} };
+  const style = { ...FALLBACK_STYLE, ...model.get("book_style") || {} };
   const table = model.get("table");
-  const root = el("div", { class: "nnbook-widget nnbook-activation-explorer" }, el("style", {}, CSS));
+  const root2 = root("nnbook-activation-explorer");
   const state = () => ({
     name: model.get("name"),
     param: model.get("param"),
@@ -448,7 +453,7 @@ function render({ model, el: host }) {
   const surfaceL = canvas(380, 280, "f(z) and f′(z)"), surfaceR = canvas(380, 280, "the neuron's output a and ∂a/∂b against x");
   const box = [50, 40, 318, 200];
   const left = new Panel(surfaceL, box, style), right = new Panel(surfaceR, box, style);
-  root.append(
+  root2.append(
     el(
       "div",
       { class: "nnbook-controls" },
@@ -464,7 +469,7 @@ function render({ model, el: host }) {
     note,
     el("div", { class: "nnbook-panels" }, surfaceL.node, surfaceR.node)
   );
-  host.append(root);
+  host.append(root2);
   let frames = 0, pending = false;
   function show() {
     pending = false;
@@ -490,8 +495,8 @@ function render({ model, el: host }) {
       model.save_changes();
     }
     frames += 1;
-    root.dataset.frames = String(frames);
-    root.dataset.drawMs = (performance.now() - start).toFixed(2);
+    root2.dataset.frames = String(frames);
+    root2.dataset.drawMs = (performance.now() - start).toFixed(2);
   }
   function schedule() {
     if (!pending) {

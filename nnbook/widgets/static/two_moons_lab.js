@@ -354,6 +354,11 @@ var CSS = `
 .nnbook-widget canvas { display: block; width: 100%; height: auto; touch-action: pan-y; }
 .nnbook-widget .nnbook-panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 8px; }
 `;
+function root(kind) {
+  const node = el("div", { class: `nnbook-widget ${kind}`, "data-lm-suppress-shortcuts": "true" }, el("style", {}, CSS));
+  for (const type of ["keydown", "keyup", "keypress", "focusin", "focusout"]) node.addEventListener(type, (e) => e.stopPropagation());
+  return node;
+}
 function message(node, text, kind = "warning") {
   node.className = `nnbook-message ${text ? kind : ""}`;
   node.textContent = text ? `${kind}: ${text}` : "";
@@ -525,7 +530,7 @@ var Panel = class {
 // nnbook/widgets/js/two_moons_lab.js
 var GRID = 80;
 var SPEEDS = [["1", "1 epoch/s"], ["5", "5 epochs/s"], ["20", "20 epochs/s"], ["0", "as fast as it can"]];
-var WORK_MS = 12;
+var WORK_MS = 8;
 function hexToRgb(hex) {
   const v = parseInt(hex.slice(1), 16);
   return [v >> 16 & 255, v >> 8 & 255, v & 255];
@@ -547,7 +552,7 @@ function setup(model) {
   return { sizes, X, y, Xtest, ytest, initParams, P, extent: [x0 - pad, x1 + pad, y0 - pad, y1 + pad] };
 }
 function render({ model, el: host }) {
-  const style = { ...FALLBACK_STYLE, ...model.get("style") || {} };
+  const style = { ...FALLBACK_STYLE, ...model.get("book_style") || {} };
   const data = setup(model);
   const inits = model.get("inits"), presets = model.get("presets"), [lrMin, lrMax] = model.get("lr_range");
   const maxEpochs = model.get("max_epochs");
@@ -558,7 +563,7 @@ function render({ model, el: host }) {
       model.save_changes();
     }
   };
-  const root = el("div", { class: "nnbook-widget nnbook-two-moons-lab" }, el("style", {}, CSS));
+  const root2 = root("nnbook-two-moons-lab");
   const lr = slider({
     label: "η",
     min: lrMin,
@@ -619,7 +624,7 @@ function render({ model, el: host }) {
   const note = el("div", { class: "nnbook-message" });
   const boundary = canvas(330, 330, "decision boundary over the test points");
   const curves = canvas(330, 350, "parameters, loss and accuracy per epoch");
-  root.append(
+  root2.append(
     el(
       "div",
       { class: "nnbook-controls" },
@@ -635,7 +640,7 @@ function render({ model, el: host }) {
     note,
     el("div", { class: "nnbook-panels" }, boundary.node, curves.node)
   );
-  host.append(root);
+  host.append(root2);
   const bPanel = new Panel(boundary, [46, 28, 272, 262], style);
   const wPanel = new Panel(curves, [46, 22, 272, 84], style);
   const lPanel = new Panel(curves, [46, 142, 272, 70], style);
@@ -742,8 +747,8 @@ function render({ model, el: host }) {
     });
     bPanel.frame({ title: `decision boundary (test points), epoch ${trainer.epoch}`, xlabel: "x₁", ylabel: "x₂" });
     frames += 1;
-    root.dataset.frames = String(frames);
-    root.dataset.epoch = String(trainer.epoch);
+    root2.dataset.frames = String(frames);
+    root2.dataset.epoch = String(trainer.epoch);
   }
   function drawPanels() {
     const h = trainer.history, E = h.train_loss.length - 1, right = Math.max(model.get("epochs"), E, 1);

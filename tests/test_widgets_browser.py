@@ -1,0 +1,197 @@
+"""The live widgets in headless Chromium, as the static site renders them (no kernel).
+
+A page holds the widgets' saved state and views, as a built chapter does, and the site's own
+loader (tools/site_static/nnbook-widgets.js) renders them with their ES modules.  The tests
+play with the controls as a reader does (keyboard, clicks, the preset buttons) and wait on
+what the widget draws (its ``data-frames`` and ``data-epoch``), never on sleeps.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+
+import pytest
+from ipywidgets.embed import embed_data
+
+from conftest import OUTPUT, ROOT, free_port
+from nnbook.widgets import ActivationExplorer, TwoMoonsLab
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = OUTPUT / "screenshots"
+PHONE = {"width": 390, "height": 844}
+STATE, VIEW = "application/vnd.jupyter.widget-state+json", "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A page with both widgets, served over HTTP (ES modules need it)."""
+    root = tmp_path_factory.mktemp("widgets")
+    shutil.copy(ROOT / "tools" / "site_static" / "nnbook-widgets.js", root)
+    explorer, lab = ActivationExplorer(), TwoMoonsLab(seed=2, epochs=21)
+    saved = embed_data(views=[explorer, lab], drop_defaults=False)   # as nbclient saves: every trait
+    views = "".join(f'<div class="cell"><script type="{VIEW}">{json.dumps(v)}</script></div>'
+                    for v in saved["view_specs"])
+    (root / "index.html").write_text(
+        f'<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,">'
+        f'<script type="{STATE}">{json.dumps(saved["manager_state"])}</script></head><body>{views}'
+        f'<script type="module" src="nnbook-widgets.js"></script></body></html>', encoding="utf-8")
+    handler = functools.partial(Quiet, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/index.html"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def open_page(browser, site, viewport=None):
+    page = browser.new_page(viewport=viewport or {"width": 1280, "height": 1000})
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.goto(site)
+    page.wait_for_selector(".nnbook-two-moons-lab[data-frames]", timeout=30000)
+    page.wait_for_selector(".nnbook-activation-explorer[data-frames]", timeout=30000)
+    return page
+
+
+def pixels(widget):
+    """What the widget's canvases show, as data URLs (a pixel diff is a difference here)."""
+    return widget.locator("canvas").evaluate_all("cs => cs.map(c => c.toDataURL())")
+
+
+def frames(widget):
+    return int(widget.get_attribute("data-frames"))
+
+
+def next_frame(page, widget, after):
+    page.wait_for_function("([el, n]) => Number(el.dataset.frames) > n", arg=[widget.element_handle(), after],
+                           timeout=20000)
+
+
+def control(widget, label):
+    return widget.locator(".nnbook-row").filter(has=widget.page.get_by_text(label, exact=True)).locator("input, select")
+
+
+def test_explorer_redraws_on_keyboard_and_select(browser, site):
+    page = open_page(browser, site)
+    ex = page.locator(".nnbook-activation-explorer")
+    before, n = pixels(ex), frames(ex)
+    w = control(ex, "w")
+    w.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    next_frame(page, ex, n)
+    page.wait_for_function("el => el.value === '1.25'", arg=w.element_handle())
+    assert ex.locator("output").first.inner_text() == "1.25"
+    after = pixels(ex)
+    assert after[1] != before[1], "the neuron's panel changes with w"
+
+    n = frames(ex)
+    control(ex, "x from").focus()
+    page.keyboard.press("ArrowRight")
+    next_frame(page, ex, n)
+    assert pixels(ex)[0] != after[0], "the x-range reaches the left panel"
+
+    n = frames(ex)
+    control(ex, "f").select_option("leaky_relu")
+    next_frame(page, ex, n)
+    param = ex.locator(".nnbook-row").nth(3)
+    assert param.is_visible() and param.locator("label").inner_text() == "λ"
+    n = frames(ex)
+    control(ex, "f").select_option("relu")
+    b = control(ex, "b")
+    b.evaluate("el => { el.value = -8; el.dispatchEvent(new Event('input')); }")
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('no gradient reaches')",
+                           arg=ex.element_handle(), timeout=20000)
+    assert not ex.locator(".nnbook-row").nth(3).is_visible(), "relu has no parameter: its slider hides"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    ex.screenshot(path=str(SCREENSHOTS / "widget-explorer-dead-relu.png"))
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_lab_plays_pauses_steps_and_resets(browser, site):
+    page = open_page(browser, site)
+    lab = page.locator(".nnbook-two-moons-lab")
+    play = lab.get_by_role("button", name="play or pause training")
+    assert lab.get_attribute("data-epoch") == "0" and play.inner_text() == "play"
+    boundary = pixels(lab)[0]
+    control(lab, "speed").select_option("20")
+    play.click()
+    page.wait_for_function("el => Number(el.dataset.epoch) >= 2", arg=lab.element_handle(), timeout=30000)
+    assert pixels(lab)[0] != boundary, "the boundary moves as the lab trains"
+    play.click()                                                   # pause
+    assert play.inner_text() == "play"
+    paused = lab.get_attribute("data-epoch")
+    page.evaluate("() => new Promise(r => { let k = 0; const f = () => (++k < 20 ? requestAnimationFrame(f) : r()); f(); })")
+    assert lab.get_attribute("data-epoch") == paused, "paused: no more training"
+    assert lab.locator(".nnbook-status").inner_text().startswith(f"epoch {paused} of 21: train accuracy 0.")
+
+    lab.get_by_role("button", name="train one epoch").click()
+    page.wait_for_function("([el, e]) => el.dataset.epoch === e", arg=[lab.element_handle(), str(int(paused) + 1)])
+    lab.get_by_role("button", name="start again at epoch 0").click()
+    page.wait_for_function("el => el.dataset.epoch === '0'", arg=lab.element_handle())
+    assert pixels(lab)[0] == boundary, "reset: the same run from the same start"
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_lab_stops_at_its_budget_and_says_so(browser, site):
+    page = open_page(browser, site)
+    lab = page.locator(".nnbook-two-moons-lab")
+    control(lab, "epochs").evaluate("el => { el.value = 3; el.dispatchEvent(new Event('input')); }")
+    control(lab, "speed").select_option("0")
+    play = lab.get_by_role("button", name="play or pause training")
+    play.click()
+    page.wait_for_function("el => el.dataset.epoch === '3'", arg=lab.element_handle(), timeout=30000)
+    page.wait_for_function("el => el.textContent === 'play'", arg=play.element_handle())
+    play.click()
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('budget of 3 epochs')",
+                           arg=lab.element_handle())
+    assert lab.get_attribute("data-epoch") == "3"
+    page.close()
+
+
+def test_lab_explains_the_eta_05_collapse(browser, site):
+    page = open_page(browser, site)
+    lab = page.locator(".nnbook-two-moons-lab")
+    lab.get_by_role("button", name="set η to 0.5").click()
+    assert control(lab, "η").locator("xpath=following-sibling::output").inner_text() == "0.50"
+    step = lab.get_by_role("button", name="train one epoch")
+    for e in (1, 2, 3):
+        step.click()
+        page.wait_for_function("([el, e]) => el.dataset.epoch === e", arg=[lab.element_handle(), str(e)])
+    message = lab.locator(".nnbook-message").inner_text()
+    status = lab.locator(".nnbook-status").inner_text()
+    assert "units of hidden layer 2 are dead" in message, message
+    assert "not learning: accuracy" in status and "is chance" in status, status
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    lab.screenshot(path=str(SCREENSHOTS / "widget-lab-collapse.png"))
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_every_control_is_labelled_and_usable_on_a_phone(browser, site):
+    page = open_page(browser, site, PHONE)
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll('.nnbook-widget input, .nnbook-widget select')]
+        .filter(el => !document.querySelector(`label[for="${el.id}"]`)).length""")
+    assert unlabelled == 0
+    buttons = page.evaluate("() => [...document.querySelectorAll('.nnbook-widget button')].map(b => b.getAttribute('aria-label'))")
+    assert buttons and all(buttons)
+    tracks = page.eval_on_selector_all(".nnbook-widget input[type=range]", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert tracks and min(tracks) >= 150, tracks
+    boxes = page.eval_on_selector_all(".nnbook-widget button, .nnbook-widget canvas, .nnbook-widget select",
+                                      "els => els.map(e => e.getBoundingClientRect().right)")
+    assert max(boxes) <= PHONE["width"], "nothing is cut off at 390 px"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "widget-phone.png"), full_page=True)
+    page.close()

@@ -1,0 +1,157 @@
+"""The widgets' JavaScript against nnbook: numpy is the reference (design: WIDGETS.md).
+
+Each test sends a request to tests/js/harness.mjs (node), which runs the very modules the
+widgets bundle (nnbook/widgets/js), and compares the answer with nnbook's:
+
+- every activation and derivative on a grid, within 1e-12;
+- numpy's PCG64 permutations (the data order of every epoch), exactly;
+- the two-moons trainer's parameters after one epoch, within 1e-9, for every init and η;
+- over the chapter's 60 runs (20 seeds × 3 learning rates, chapter 2's budgets) the outcome
+  (collapse / plateau / success) of the JavaScript run and of nnbook's, for at least 55.
+
+The bundles committed in nnbook/widgets/static are checked to be what esbuild makes now.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import ROOT
+from nnbook import activations, data, lockstep
+from nnbook.experiments import LEARNING_RATES, TWO_MOONS_INITS, TWO_MOONS_SIZES, two_moons_network, two_moons_run
+from nnbook.history import CHANCE_MARGIN
+from nnbook.widgets.live import STATIC, from_float64_bytes
+from nnbook.widgets.two_moons import lab_data
+
+HARNESS = ROOT / "tests" / "js" / "harness.mjs"
+NODE = shutil.which("node")
+pytestmark = pytest.mark.skipif(NODE is None, reason="node not found (make setup installs the JavaScript tools with npm)")
+#: chapter 2's epoch budgets: 21 epochs at η = 0.5, 201 at 0.05 and 0.01
+BUDGETS = {0.5: 21, 0.05: 201, 0.01: 201}
+
+
+def node(request: dict):
+    result = subprocess.run([NODE, str(HARNESS)], input=json.dumps(request), capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout)
+
+
+def test_activations_agree_with_nnbook_within_1e_12():
+    z = np.concatenate([np.linspace(-40, 40, 4001), np.linspace(-1e-3, 1e-3, 201), [-700.0, -36.9, 0.0, 36.9, 700.0]])
+    params = {"leaky_relu": 0.1, "prelu": 0.3, "elu": 1.7, "swish": 2.5}
+    out = node({"command": "activations", "z": z.tolist(), "params": params})
+    assert set(out) == set(activations.names()), "the JavaScript table has every activation of nnbook's"
+    worst = {}
+    for name in activations.names():
+        key = activations.ACTIVATIONS[name].params
+        act = activations.get(name, **({next(iter(key)): params[name]} if key else {}))
+        for part, reference in (("f", act.f(z)), ("df", act.df(z))):
+            got = np.array(out[name][part], dtype=float)
+            error = np.abs(got - reference) / np.maximum(1.0, np.abs(reference))
+            worst[f"{name} {part}"] = error.max()
+    print("\nlargest difference JS − nnbook (relative above 1):",
+          ", ".join(f"{k} {v:.1e}" for k, v in sorted(worst.items(), key=lambda kv: -kv[1])[:4]))
+    assert max(worst.values()) <= 1e-12, {k: v for k, v in worst.items() if v > 1e-12}
+
+
+def test_permutations_are_numpys():
+    state = lab_data(1)["order"]
+    got = node({"command": "permutations", "state": state, "n": 1536, "count": 5})
+    rng = np.random.default_rng(0)
+    assert [rng.permutation(1536).tolist() for _ in range(5)] == got
+    small = node({"command": "permutations", "state": state, "n": 7, "count": 3})
+    rng = np.random.default_rng(0)
+    assert [rng.permutation(7).tolist() for _ in range(3)] == small
+
+
+def _shared(payload):
+    X, y, X_test, y_test = data.two_moons(seed=0)
+    return {"X": X.tolist(), "y": y.tolist(), "Xtest": X_test.tolist(), "ytest": y_test.tolist(),
+            "order": payload["order"]}
+
+
+def _init_params(payload, seeds):
+    inits = payload["inits"]
+    return from_float64_bytes(payload["init_params"], (len(inits), seeds, -1))
+
+
+def test_lab_data_holds_each_seed_of_the_chapter():
+    payload = lab_data(20)
+    params = _init_params(payload, 20)
+    for k, label in enumerate(TWO_MOONS_INITS):
+        for seed in (0, 2, 19):
+            assert np.array_equal(params[k, seed], two_moons_network(seed, label).params)
+
+
+def test_first_epoch_agrees_with_nnbook_within_1e_9():
+    payload = lab_data(3)
+    params = _init_params(payload, 3)
+    runs, reference = [], []
+    for k, label in enumerate(TWO_MOONS_INITS):
+        for lr in LEARNING_RATES:
+            seed = 2
+            runs.append({"sizes": list(TWO_MOONS_SIZES), "hidden": "relu", "params": params[k, seed].tolist(),
+                         "lr": lr, "epochs": 1})
+            net = two_moons_network(seed, label)
+            history = two_moons_run(net, lr=lr, epochs=1)
+            reference.append((net.params, history))
+    out = node({"command": "train", "runs": runs, **_shared(payload)})
+    worst = 0.0
+    for got, (params_after, history) in zip(out, reference):
+        assert got["epoch"] == 1
+        worst = max(worst, np.abs(np.array(got["params"]) - params_after).max())
+        for key in ("train_loss", "train_acc", "val_loss", "val_acc"):
+            assert np.allclose(got[key], getattr(history, key), rtol=0, atol=1e-9), key
+    print(f"\nafter one epoch, 9 runs (3 inits × 3 η): largest parameter difference {worst:.1e}")
+    assert worst <= 1e-9
+
+
+def outcome(train_acc, val_acc, chance):
+    """chapter 2's three outcomes of a run: success (train and test accuracy ≥ 99.5 % within the
+    budget), collapse (ends at chance, nnbook.history's rule) or plateau (neither)."""
+    if np.any((np.asarray(train_acc) >= 0.995) & (np.asarray(val_acc) >= 0.995)):
+        return "success"
+    return "collapse" if train_acc[-1] <= chance + CHANCE_MARGIN else "plateau"
+
+
+def test_outcomes_of_the_chapters_60_runs_agree():
+    payload = lab_data(20)
+    params = _init_params(payload, 20)
+    _, y, _, _ = data.two_moons(seed=0)
+    chance = max(y.mean(), 1 - y.mean())
+    runs, ours = [], []
+    for lr, epochs in BUDGETS.items():
+        history = two_moons_run(two_moons_network(models=lockstep(seed=range(20))), lr=lr, epochs=epochs)
+        for seed in range(20):
+            ours.append(outcome(history.train_acc[:, seed], history.val_acc[:, seed], chance))
+            runs.append({"sizes": list(TWO_MOONS_SIZES), "hidden": "relu", "params": params[0, seed].tolist(),
+                         "lr": lr, "epochs": epochs})
+    out = node({"command": "train", "runs": runs, **_shared(payload)})
+    theirs = [outcome(r["train_acc"], r["val_acc"], chance) for r in out]
+    agree = sum(a == b for a, b in zip(ours, theirs))
+    counts = {lr: {o: ours[20 * i:20 * i + 20].count(o) for o in ("collapse", "plateau", "success")}
+              for i, lr in enumerate(BUDGETS)}
+    print(f"\noutcomes agree for {agree} of 60 runs; nnbook's per η: {counts}")
+    print("disagreements (η, seed, nnbook, JS):",
+          [(lr, i % 20, a, b) for i, (a, b, lr) in enumerate(zip(ours, theirs, np.repeat(list(BUDGETS), 20))) if a != b])
+    assert agree >= 55
+
+
+def test_committed_bundles_are_what_esbuild_builds(tmp_path):
+    esbuild = ROOT / "node_modules" / ".bin" / "esbuild"
+    if not esbuild.exists():
+        pytest.skip("esbuild not installed (make setup)")
+    sources = [str(ROOT / "nnbook" / "widgets" / "js" / f"{m}.js") for m in ("activation_explorer", "two_moons_lab")]
+    subprocess.run([str(esbuild), *sources, "--bundle", "--format=esm", "--target=es2020", "--charset=utf8",
+                    "--log-level=warning", f"--outdir={tmp_path}"], check=True, cwd=ROOT)
+    for built in tmp_path.glob("*.js"):
+        assert built.read_bytes() == (STATIC / built.name).read_bytes(), (
+            f"nnbook/widgets/static/{built.name} is out of date: run `make widgets-js` and commit it")
+    makefile = (ROOT / "Makefile").read_text()
+    assert "--bundle --format=esm --target=es2020 --charset=utf8" in makefile, "the test builds as make widgets-js does"
