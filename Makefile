@@ -16,6 +16,8 @@ COV_MIN ?= 90
 
 WIDGET_SOURCES := $(wildcard nnbook/widgets/js/*.js)
 WIDGET_MODULES := activation_explorer two_moons_lab
+# where make widgets-js writes the bundles (the tests build elsewhere and compare)
+WIDGETS_OUT ?= nnbook/widgets/static
 
 .PHONY: help setup book test lab outputs outputs-all repository clean lock widgets-js
 
@@ -58,7 +60,7 @@ $(WIDGET_JS): $(NPM_STAMP)
 # file per widget, committed (pip installs of the package need them) and checked by the tests.
 widgets-js: $(NPM_STAMP)
 	node_modules/.bin/esbuild $(addprefix nnbook/widgets/js/,$(addsuffix .js,$(WIDGET_MODULES))) \
-	    --bundle --format=esm --target=es2020 --charset=utf8 --log-level=warning --outdir=nnbook/widgets/static
+	    --bundle --format=esm --target=es2020 --charset=utf8 --log-level=warning --outdir=$(WIDGETS_OUT)
 
 book: setup $(WIDGET_JS)
 	$(BIN)/jupyter-book build -W -n --keep-going --path-output . .
