@@ -1,7 +1,8 @@
 """The book's plots, in one style (all chapters).
 
 * :func:`new_figure` — the one figure factory: 6×4 in at 100 dpi, not managed by pyplot
-  (the widgets use it too, through ``nnbook.widgets.base``).
+  (the widgets' matplotlib figures use it too; their live drawing takes :data:`STYLE`'s
+  colours through ``nnbook.widgets.live.book_style``).
 * :func:`use_book_style` — the matplotlib settings every chapter starts with.
 * :func:`network_diagram` — a layered network: neurons as circles, weights as lines,
   optional layer labels, highlights, neuron colours and edge widths (chapters 0 and 2;
@@ -126,7 +127,7 @@ def new_figure(nrows=1, ncols=1, *, figsize=FIGSIZE, dpi=DPI, **subplots_kw):
     """(figure, axes): a 6×4 in, 100 dpi figure with constrained layout (all chapters and widgets).
 
     pyplot does not manage it, so it is displayed only when asked (as a cell's last
-    expression, or by ``FigureOutput.show``): it never appears twice and never needs
+    expression): it never appears twice and never needs
     closing.  ``subplots_kw`` go to ``Figure.subplots`` (``sharex``, ``squeeze``, …).
     At most ``MAX_AXES_PER_SIDE`` (12) rows and columns, ``MAX_INCHES`` (20) a side and
     ``MAX_DPI`` (200) dpi.

@@ -281,8 +281,8 @@ def test_trajectories_inputs_and_errors():
 # --- one figure factory, one style, the network diagram, and clear failures (issue 8) ---------
 
 def test_widgets_use_the_one_figure_factory():
-    from nnbook.widgets import base
-    assert base.new_figure is plots.new_figure and (base.FIGSIZE, base.DPI) == (plots.FIGSIZE, plots.DPI)
+    from nnbook.widgets import activation_explorer
+    assert activation_explorer.new_figure is plots.new_figure
     fig, axes = plots.new_figure(1, 2, figsize=(7, 3.6), dpi=80, sharey=True)
     assert tuple(fig.get_size_inches()) == (7.0, 3.6) and fig.dpi == 80 and len(axes) == 2
 

@@ -135,7 +135,8 @@ def test_lab_plays_pauses_steps_and_resets(browser, site):
     assert lab.get_attribute("data-epoch") == paused, "paused: no more training"
     assert lab.locator(".nnbook-status").inner_text().startswith(f"epoch {paused} of 21: train accuracy 0.")
 
-    lab.get_by_role("button", name="train one epoch").click()
+    lab.get_by_role("button", name="train one epoch").focus()
+    page.keyboard.press("Enter")                                   # buttons work from the keyboard
     page.wait_for_function("([el, e]) => el.dataset.epoch === e", arg=[lab.element_handle(), str(int(paused) + 1)])
     lab.get_by_role("button", name="start again at epoch 0").click()
     page.wait_for_function("el => el.dataset.epoch === '0'", arg=lab.element_handle())
