@@ -207,6 +207,10 @@ export class Panel {
         pen = true;
       }
       ctx.stroke();
+      if (xs.length === 1 && Number.isFinite(ys[0])) {     // one point (epoch 0): a dot, not nothing
+        ctx.fillStyle = color;
+        ctx.fillRect(this.px(xs[0]) - width, this.py(ys[0]) - width, 2 * width, 2 * width);
+      }
     });
   }
 

@@ -468,6 +468,10 @@ var Panel = class {
         pen = true;
       }
       ctx.stroke();
+      if (xs.length === 1 && Number.isFinite(ys[0])) {
+        ctx.fillStyle = color;
+        ctx.fillRect(this.px(xs[0]) - width, this.py(ys[0]) - width, 2 * width, 2 * width);
+      }
     });
   }
   // shade the x-intervals where mask[i] holds (full height), e.g. where a unit saturates
