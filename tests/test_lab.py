@@ -197,7 +197,7 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
             assert min(answers) <= 200, answers
             play.click()
             epoch = widget.get_attribute("data-epoch")
-            check = f"print(lab.epoch, lab.net.accuracy(X_te, y_te) > 0)"
+            check = "print(lab.epoch, lab.net.accuracy(X_te, y_te) > 0)"
             expected = f"{epoch} True"
         else:
             slider = widget.locator("input[type=range]").first

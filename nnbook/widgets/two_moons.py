@@ -39,7 +39,7 @@ from nnbook.experiments import two_moons_network
 from nnbook.lockstep import lockstep
 from nnbook.widgets.live import LiveWidget, float64_bytes, from_float64_bytes
 
-__all__ = ["INITS", "PRESETS", "TwoMoonsLab", "TwoMoonsPlot", "two_moons_figure"]
+__all__ = ["INITS", "PRESETS", "SPEEDS", "MAX_SEEDS", "TwoMoonsLab", "TwoMoonsPlot", "lab_data", "two_moons_figure"]
 
 #: Epochs the trainer is set up for; the lab's epoch budget stops play earlier.
 MAX_EPOCHS = 1000
