@@ -846,6 +846,7 @@ def _experiment_entries():
 
 
 def _two_moons_entries():
+    from nnbook.widgets.lr_lab import LearningRateLab
     from nnbook.widgets.two_moons import MAX_SEEDS, SPEEDS, TwoMoonsLab, TwoMoonsPlot, lab_data, two_moons_figure
 
     moons = data.two_moons(n=32, seed=0)
@@ -869,6 +870,14 @@ def _two_moons_entries():
                "seed": integers(0, 2), "epochs": integers(1, 1000), "seeds": integers(1, MAX_SEEDS),
                "speed": st.one_of(JUNK, st.sampled_from([3, 7.5, -1, 1e9, "fast"]))}, examples=6),
         Entry("widgets.lab_data", data_for, {"seeds": 2}, {"seeds": integers(1, MAX_SEEDS)}, examples=4),
+        Entry("widgets.LearningRateLab", LearningRateLab,
+              {"surface": "bowl", "optimizer": "adam", "compare": "sgd", "lr": 0.1, "momentum": 0.9, "rho": 0.9,
+               "beta1": 0.9, "beta2": 0.999, "steps": 30, "start": (1.0, 2.0)},
+              {"surface": names(tuple(surfaces.names())), "optimizer": names(tuple(optim.names())),
+               "compare": names(("", *optim.names())), "lr": numbers(1e-4, 3.0), "momentum": numbers(0, 1, high_open=True),
+               "rho": numbers(0, 1, low_open=True, high_open=True), "beta1": numbers(0, 1, high_open=True),
+               "beta2": numbers(0, 1, low_open=True, high_open=True), "steps": integers(1, 500),
+               "start": not_a(None) | st.just((1.0, NAN)) | st.just((1.0, 2.0, 3.0)) | st.just(())}, examples=5),
         Entry("widgets.two_moons_figure", figure,
               {"net": net, "history": hist, "model": 0, "X": moons[2], "y": moons[3], "title": None, "resolution": 10,
                "epochs": None},

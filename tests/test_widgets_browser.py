@@ -17,7 +17,7 @@ import pytest
 from ipywidgets.embed import embed_data
 
 from conftest import OUTPUT, ROOT, free_port
-from nnbook.widgets import ActivationExplorer, TwoMoonsLab
+from nnbook.widgets import ActivationExplorer, LearningRateLab, TwoMoonsLab
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = OUTPUT / "screenshots"
@@ -27,11 +27,11 @@ STATE, VIEW = "application/vnd.jupyter.widget-state+json", "application/vnd.jupy
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """A page with both widgets, served over HTTP (ES modules need it)."""
+    """A page with the book's widgets, served over HTTP (ES modules need it)."""
     root = tmp_path_factory.mktemp("widgets")
     shutil.copy(ROOT / "tools" / "site_static" / "nnbook-widgets.js", root)
-    explorer, lab = ActivationExplorer(), TwoMoonsLab(seed=2, epochs=21)
-    saved = embed_data(views=[explorer, lab], drop_defaults=False)   # as nbclient saves: every trait
+    explorer, lab, lr_lab = ActivationExplorer(), TwoMoonsLab(seed=2, epochs=21), LearningRateLab()
+    saved = embed_data(views=[explorer, lab, lr_lab], drop_defaults=False)   # as nbclient saves: every trait
     views = "".join(f'<div class="cell"><script type="{VIEW}">{json.dumps(v)}</script></div>'
                     for v in saved["view_specs"])
     (root / "index.html").write_text(
@@ -59,6 +59,7 @@ def open_page(browser, site, viewport=None):
     page.goto(site)
     page.wait_for_selector(".nnbook-two-moons-lab[data-frames]", timeout=30000)
     page.wait_for_selector(".nnbook-activation-explorer[data-frames]", timeout=30000)
+    page.wait_for_selector(".nnbook-lr-lab[data-frames]", timeout=30000)
     return page
 
 
@@ -195,4 +196,37 @@ def test_every_control_is_labelled_and_usable_on_a_phone(browser, site):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "widget-phone.png"), full_page=True)
+    page.close()
+
+
+def test_lr_lab_follows_its_controls_and_the_pointer(browser, site):
+    page = open_page(browser, site)
+    lab = page.locator(".nnbook-lr-lab")
+    status = lab.locator(".nnbook-status")
+    assert status.inner_text().startswith("sgd: 30 steps, loss ")
+    before, n = pixels(lab), frames(lab)
+    control(lab, "compare").select_option("momentum")
+    next_frame(page, lab, n)
+    assert pixels(lab) != before and "momentum: 30 steps" in status.inner_text()
+
+    n = frames(lab)                                   # a click on the map moves the start there
+    contour = lab.locator("canvas").first
+    box = contour.bounding_box()
+    contour.click(position={"x": box["width"] * 0.7, "y": box["height"] * 0.3})
+    next_frame(page, lab, n)
+    w0, w1 = json.loads(lab.get_attribute("data-start"))
+    assert w0 > 0 and w1 > 0, (w0, w1)
+
+    n = frames(lab)                                   # η = 1.05 on the bowl: |1 − 2η| > 1, it leaves the plot
+    control(lab, "η").evaluate("el => { el.value = Math.log10(1.05); el.dispatchEvent(new Event('input')); }")
+    next_frame(page, lab, n)
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('left the plot at step')",
+                           arg=lab.element_handle())
+    control(lab, "surface").select_option("rosenbrock")
+    control(lab, "η").evaluate("el => { el.value = Math.log10(0.05); el.dispatchEvent(new Event('input')); }")
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('diverged at step')",
+                           arg=lab.element_handle())
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    lab.screenshot(path=str(SCREENSHOTS / "widget-lr-lab.png"))
+    assert not page.errors, page.errors
     page.close()

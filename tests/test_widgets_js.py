@@ -7,7 +7,9 @@ widgets bundle (nnbook/widgets/js), and compares the answer with nnbook's:
 - numpy's PCG64 permutations (the data order of every epoch), exactly;
 - the two-moons trainer's parameters after one epoch, within 1e-9, for every init and η;
 - over the chapter's 60 runs (20 seeds × 3 learning rates, chapter 2's budgets) the outcome
-  (collapse / plateau / success) of the JavaScript run and of nnbook's, for at least 55.
+  (collapse / plateau / success) of the JavaScript run and of nnbook's, for at least 55;
+- the learning-rate lab's trajectories: every surface × optimizer, 200 steps, within 1e-9
+  (relative), and the step at which a run diverges.
 
 The bundles committed in nnbook/widgets/static are checked to be what `make widgets-js` makes.
 """
@@ -21,10 +23,11 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from nnbook import activations, data, lockstep
+from nnbook import activations, data, lockstep, optim, surfaces
 from nnbook.experiments import LEARNING_RATES, TWO_MOONS_INITS, TWO_MOONS_SIZES, two_moons_network, two_moons_run
 from nnbook.history import CHANCE_MARGIN
 from nnbook.widgets.live import STATIC, from_float64_bytes
+from nnbook.widgets.lr_lab import LearningRateLab
 from nnbook.widgets.two_moons import lab_data
 
 HARNESS = ROOT / "tests" / "js" / "harness.mjs"
@@ -151,6 +154,38 @@ def test_committed_bundles_are_what_make_widgets_js_builds(tmp_path):
                             text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     built = sorted(p.name for p in tmp_path.glob("*.js"))
-    assert built == sorted(p.name for p in STATIC.glob("*.js")) == ["activation_explorer.js", "two_moons_lab.js"]
+    assert built == sorted(p.name for p in STATIC.glob("*.js")) == ["activation_explorer.js", "lr_lab.js", "two_moons_lab.js"]
     stale = [name for name in built if (tmp_path / name).read_bytes() != (STATIC / name).read_bytes()]
     assert not stale, f"nnbook/widgets/static/{stale} out of date: run `make widgets-js`, then `make outputs`, and commit"
+
+
+#: per surface, a learning rate that converges in 200 steps and one that diverges or leaves the plot
+LAB_RATES = {"bowl": (0.1, 1.05), "elongated_bowl": (0.02, 0.11), "rosenbrock": (0.001, 0.01), "saddle": (0.05, 0.5)}
+
+
+def test_lr_lab_trajectories_agree_with_nnbook_within_1e_9():
+    lab = LearningRateLab(momentum=0.9, rho=0.9, beta1=0.9, beta2=0.999)
+    runs, reference = [], []
+    for row in lab.surfaces:
+        for lr in LAB_RATES[row["name"]]:
+            for name in optim.names():
+                lab.surface, lab.optimizer, lab.lr, lab.steps, lab.start = row["name"], name, lr, 200, row["start"]
+                hyper = {**lab.hyperparameters(name), "eps": lab.optimizers[name]["eps"], "momentum": 0.9, "rho": 0.9,
+                         "beta1": 0.9, "beta2": 0.999}
+                runs.append({"surface": row["name"], "params": row["params"], "optimizer": name, "hyper": hyper,
+                             "start": row["start"], "steps": 200})
+                reference.append(lab.trajectory(name))
+    out = node({"command": "trajectories", "runs": runs})
+    worst, diverged = 0.0, 0
+    for got, ref, run in zip(out, reference, runs):
+        label = f"{run['surface']} {run['optimizer']} η={run['hyper']['lr']}"
+        assert got["divergedAt"] == ref.diverged_at, label
+        points, values = np.array(got["points"]), np.array(got["values"])
+        assert points.shape == ref.points.shape, label
+        scale = np.maximum(1.0, np.abs(ref.points))
+        worst = max(worst, (np.abs(points - ref.points) / scale).max())
+        assert np.allclose(values, ref.values, rtol=1e-9, atol=0), label
+        diverged += ref.diverged
+    print(f"\n{len(runs)} trajectories of up to 200 steps ({diverged} diverge): largest point difference "
+          f"{worst:.1e} (relative above 1)")
+    assert worst <= 1e-9

@@ -3,6 +3,7 @@
 import { ACTIVATIONS, activation } from "../../nnbook/widgets/js/activations.js";
 import { PCG64 } from "../../nnbook/widgets/js/pcg64.js";
 import { Trainer } from "../../nnbook/widgets/js/mlp.js";
+import { trajectory } from "../../nnbook/widgets/js/optimizers.js";
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
@@ -36,5 +37,10 @@ function train({ runs, X, y, Xtest, ytest, order }) {
   });
 }
 
-const handlers = { activations, permutations, train };
+// each run: {surface, params, optimizer, hyper, start, steps}
+function trajectories({ runs }) {
+  return runs.map(({ surface, params, optimizer, hyper, start, steps }) => trajectory(surface, params, optimizer, hyper, start, steps));
+}
+
+const handlers = { activations, permutations, train, trajectories };
 process.stdout.write(JSON.stringify(handlers[request.command](request)));
