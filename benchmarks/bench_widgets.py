@@ -16,6 +16,10 @@ Activation explorer (book/00_neurons.html):
   press just after focusing it, and the mean of the next two.  Target <= 50 ms.
 * the time the redraw itself takes (data-draw-ms of the last one), for information.
 
+Learning-rate lab (book/01_gradient_descent.html), steps raised to 500 (the maximum) and a
+second optimizer to compare: an ``input`` event on the η slider, and one on the steps slider,
+until the new frame is painted.  Target <= 50 ms.
+
 Two-moons lab (book/02_two_moons.html), epoch budget first raised to 1000 (its maximum):
 
 * control → frame: an ``input`` event on the η slider (which restarts training) until the
@@ -58,7 +62,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
-EXPLORER, LAB = ".nnbook-activation-explorer", ".nnbook-two-moons-lab"
+EXPLORER, LAB, LR_LAB = ".nnbook-activation-explorer", ".nnbook-two-moons-lab", ".nnbook-lr-lab"
 
 # Helpers installed in every page before its scripts run; all times come from performance.now().
 BENCH_JS = """
@@ -155,6 +159,16 @@ def explorer_trial(page, url: str) -> dict:
             "explorer: redraw itself (ms)": draw}
 
 
+def lr_lab_trial(page, url: str) -> dict:
+    """The learning-rate lab (chapter 1): η and steps slider steps, and a second optimizer, to the painted frame."""
+    open_page(page, url, LR_LAB)
+    page.evaluate("bench.setControl(%r, 'steps', 'max')" % LR_LAB)      # the most work per frame: 500 steps
+    page.evaluate("bench.setControl(%r, 'compare', 'adam')" % LR_LAB)
+    page.wait_for_timeout(100)
+    return {"lr lab: η slider → frame, 2 × 500 steps (ms)": page.evaluate("bench.sliderStep(%r, 'η')" % LR_LAB),
+            "lr lab: steps slider → frame (ms)": page.evaluate("bench.sliderStep(%r, 'steps')" % LR_LAB)}
+
+
 def rates(run: dict) -> tuple[float, float, float, float]:
     """First-frame latency (ms), frames/s, epochs/s and the longest gap between frames (ms) of a run."""
     stamps = run["stamps"]
@@ -191,6 +205,7 @@ TARGETS = {  # metric: (comparison, bound)
     "lab: η slider → frame (ms)": ("<=", 50), "lab: play → first frame (ms)": ("<=", 100),
     "lab: frames/s at 5 epochs/s": (">=", 30), "lab: frames/s as fast as it can": (">=", 30),
     "lab: epochs/s as fast as it can": (">=", 20),
+    "lr lab: η slider → frame, 2 × 500 steps (ms)": ("<=", 50), "lr lab: steps slider → frame (ms)": ("<=", 50),
 }
 
 
@@ -232,6 +247,7 @@ def main() -> None:
             for _ in range(args.trials):
                 row = explorer_trial(page, f"{base}/00_neurons.html")
                 row.update(lab_trial(page, f"{base}/02_two_moons.html", args.seconds))
+                row.update(lr_lab_trial(page, f"{base}/01_gradient_descent.html"))
                 results.append(row)
             version = browser.version
             browser.close()

@@ -847,7 +847,7 @@ def _experiment_entries():
 
 def _two_moons_entries():
     from nnbook.widgets.lr_lab import LearningRateLab
-    from nnbook.widgets.two_moons import MAX_SEEDS, SPEEDS, TwoMoonsLab, TwoMoonsPlot, lab_data, two_moons_figure
+    from nnbook.widgets.two_moons import MAX_SEEDS, TwoMoonsLab, TwoMoonsPlot, lab_data, two_moons_figure
 
     moons = data.two_moons(n=32, seed=0)
     net = experiments.two_moons_network()

@@ -23,7 +23,7 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from nnbook import activations, data, lockstep, optim, surfaces
+from nnbook import activations, data, lockstep, optim
 from nnbook.experiments import LEARNING_RATES, TWO_MOONS_INITS, TWO_MOONS_SIZES, two_moons_network, two_moons_run
 from nnbook.history import CHANCE_MARGIN
 from nnbook.widgets.live import STATIC, from_float64_bytes
