@@ -272,7 +272,8 @@ for batch in (200, 10, 1):
     runs[batch] = train(net, X_line, y_line, epochs=20, batch_size=batch, lr=0.1, seed=0, snapshots=True)
 for batch, h in runs.items():
     w, b = h.weights[-1]
-    print(f"batch {batch:3d}: {200 // batch:3d} steps per epoch; after 20 epochs (w, b) = {fmt((w, b), 3)}, "
+    steps = 200 // batch
+    print(f"batch {batch:3d}: {steps:3d} step{'s' if steps > 1 else ''} per epoch; after 20 epochs (w, b) = {fmt((w, b), 3)}, "
           f"loss {h.train_loss[-1]:.4f}; loss after epoch 1 {h.train_loss[1]:.4f}")
 fit = np.linalg.lstsq(np.column_stack([X_line[:, 0], np.ones(200)]), y_line, rcond=None)[0]
 print(f"least squares: (w, b) = {fmt(fit, 3)}")
@@ -628,7 +629,8 @@ plt.show()
 # Nielsen (2015, ch. 3, "How to choose a neural network's hyper-parameters?") chooses η from
 # the *training* cost: start at 0.01, go up by factors of 10 until the cost oscillates or
 # rises during the first few epochs, refine, and take about half of that threshold. Here is
-# the search on the Statsville network, five learning rates in lockstep, 5 epochs each.
+# the search on the Statsville network: ×10 steps from 0.01 to 10, then 2 and 5 in between, all
+# six in lockstep, 5 epochs each.
 
 # %%
 etas = (0.01, 0.1, 1.0, 10.0, 2.0, 5.0)          # ×10 steps, then a refinement between 1 and 10
