@@ -846,6 +846,7 @@ def _experiment_entries():
 
 
 def _two_moons_entries():
+    from nnbook.widgets.loss_widgets import SlowdownNeuron, SoftmaxExplorer
     from nnbook.widgets.lr_lab import LearningRateLab
     from nnbook.widgets.two_moons import MAX_SEEDS, TwoMoonsLab, TwoMoonsPlot, lab_data, two_moons_figure
 
@@ -870,6 +871,15 @@ def _two_moons_entries():
                "seed": integers(0, 2), "epochs": integers(1, 1000), "seeds": integers(1, MAX_SEEDS),
                "speed": st.one_of(JUNK, st.sampled_from([3, 7.5, -1, 1e9, "fast"]))}, examples=6),
         Entry("widgets.lab_data", data_for, {"seeds": 2}, {"seeds": integers(1, MAX_SEEDS)}, examples=4),
+        Entry("widgets.SoftmaxExplorer", SoftmaxExplorer,
+              {"logits": (1.0, 2.0, 3.0), "true_class": 0, "temperature": 1.0, "gamma": 2.0, "margin": 1.0},
+              {"logits": not_a(None) | st.just((1.0, 2.0)) | st.just((1.0, NAN, 2.0)) | st.just((0.0, 11.0, 0.0)),
+               "true_class": integers(0, 2), "temperature": numbers(0.1, 10.0), "gamma": numbers(0, 5),
+               "margin": numbers(0, 2)}, examples=5),
+        Entry("widgets.SlowdownNeuron", SlowdownNeuron,
+              {"w": 2.0, "b": 2.0, "lr_quadratic": 0.15, "lr_cross_entropy": 0.005, "epochs": 30},
+              {"w": numbers(-100, 100), "b": numbers(-100, 100), "lr_quadratic": numbers(0, 10, low_open=True),
+               "lr_cross_entropy": numbers(0, 10, low_open=True), "epochs": integers(1, 1000)}, examples=5),
         Entry("widgets.LearningRateLab", LearningRateLab,
               {"surface": "bowl", "optimizer": "adam", "compare": "sgd", "lr": 0.1, "momentum": 0.9, "rho": 0.9,
                "beta1": 0.9, "beta2": 0.999, "steps": 30, "start": (1.0, 2.0)},

@@ -17,7 +17,7 @@ import pytest
 from ipywidgets.embed import embed_data
 
 from conftest import OUTPUT, ROOT, free_port
-from nnbook.widgets import ActivationExplorer, LearningRateLab, TwoMoonsLab
+from nnbook.widgets import ActivationExplorer, LearningRateLab, SlowdownNeuron, SoftmaxExplorer, TwoMoonsLab
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = OUTPUT / "screenshots"
@@ -30,8 +30,8 @@ def site(tmp_path_factory):
     """A page with the book's widgets, served over HTTP (ES modules need it)."""
     root = tmp_path_factory.mktemp("widgets")
     shutil.copy(ROOT / "tools" / "site_static" / "nnbook-widgets.js", root)
-    explorer, lab, lr_lab = ActivationExplorer(), TwoMoonsLab(seed=2, epochs=21), LearningRateLab()
-    saved = embed_data(views=[explorer, lab, lr_lab], drop_defaults=False)   # as nbclient saves: every trait
+    views = [ActivationExplorer(), TwoMoonsLab(seed=2, epochs=21), LearningRateLab(), SlowdownNeuron(), SoftmaxExplorer()]
+    saved = embed_data(views=views, drop_defaults=False)   # as nbclient saves: every trait
     views = "".join(f'<div class="cell"><script type="{VIEW}">{json.dumps(v)}</script></div>'
                     for v in saved["view_specs"])
     (root / "index.html").write_text(
@@ -59,7 +59,8 @@ def open_page(browser, site, viewport=None):
     page.goto(site)
     page.wait_for_selector(".nnbook-two-moons-lab[data-frames]", timeout=30000)
     page.wait_for_selector(".nnbook-activation-explorer[data-frames]", timeout=30000)
-    page.wait_for_selector(".nnbook-lr-lab[data-frames]", timeout=30000)
+    for name in ("lr-lab", "slowdown", "softmax-explorer"):
+        page.wait_for_selector(f".nnbook-{name}[data-frames]", timeout=30000)
     return page
 
 
@@ -188,7 +189,8 @@ def test_every_control_is_labelled_and_usable_on_a_phone(browser, site):
     assert unlabelled == 0
     buttons = page.evaluate("() => [...document.querySelectorAll('.nnbook-widget button')].map(b => b.getAttribute('aria-label'))")
     assert buttons and all(buttons)
-    tracks = page.eval_on_selector_all(".nnbook-widget input[type=range]", "els => els.map(e => e.getBoundingClientRect().width)")
+    tracks = page.eval_on_selector_all(".nnbook-widget input[type=range]",            # the shown ones
+                                       "els => els.filter(e => e.offsetParent).map(e => e.getBoundingClientRect().width)")
     assert tracks and min(tracks) >= 150, tracks
     boxes = page.eval_on_selector_all(".nnbook-widget button, .nnbook-widget canvas, .nnbook-widget select",
                                       "els => els.map(e => e.getBoundingClientRect().right)")
@@ -228,5 +230,44 @@ def test_lr_lab_follows_its_controls_and_the_pointer(browser, site):
                            arg=lab.element_handle())
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     lab.screenshot(path=str(SCREENSHOTS / "widget-lr-lab.png"))
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_slowdown_neuron_follows_its_presets_and_sliders(browser, site):
+    page = open_page(browser, site)
+    neuron = page.locator(".nnbook-slowdown")
+    status = neuron.locator(".nnbook-status")
+    assert status.inner_text().startswith("quadratic: a = 0.98 → 0.93 (epoch 150) → 0.20 (epoch 300)")
+    before, n = pixels(neuron), frames(neuron)
+    neuron.get_by_role("button", name="start from w = 0.6, b = 0.9").click()
+    next_frame(page, neuron, n)
+    assert pixels(neuron) != before and status.inner_text().startswith("quadratic: a = 0.82 →")
+    n = frames(neuron)
+    control(neuron, "epochs").focus()
+    page.keyboard.press("ArrowLeft")
+    next_frame(page, neuron, n)
+    assert "(epoch 290)" in status.inner_text()
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_softmax_explorer_shows_the_losses_of_its_logits(browser, site):
+    page = open_page(browser, site)
+    ex = page.locator(".nnbook-softmax-explorer")
+    values = json.loads(ex.get_attribute("data-values"))
+    assert [round(p, 3) for p in values["p"]] == [0.315, 0.009, 0.633, 0.043]
+    before, n = pixels(ex), frames(ex)
+    control(ex, "z1").focus()
+    for _ in range(50):
+        page.keyboard.press("ArrowRight")                         # z1: 2.5 → 3.0
+    page.wait_for_function("el => JSON.parse(el.dataset.values).p[0] > 0.4", arg=ex.element_handle())
+    assert pixels(ex) != before
+    n = frames(ex)
+    control(ex, "classes").select_option("3")
+    next_frame(page, ex, n)
+    assert len(json.loads(ex.get_attribute("data-values"))["p"]) == 3 and not control(ex, "z4").is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    ex.screenshot(path=str(SCREENSHOTS / "widget-softmax-explorer.png"))
     assert not page.errors, page.errors
     page.close()

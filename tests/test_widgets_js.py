@@ -9,7 +9,9 @@ widgets bundle (nnbook/widgets/js), and compares the answer with nnbook's:
 - over the chapter's 60 runs (20 seeds × 3 learning rates, chapter 2's budgets) the outcome
   (collapse / plateau / success) of the JavaScript run and of nnbook's, for at least 55;
 - the learning-rate lab's trajectories: every surface × optimizer, 200 steps, within 1e-9
-  (relative), and the step at which a run diverges.
+  (relative), and the step at which a run diverges;
+- chapter 3's losses (softmax, log-softmax, cross-entropy, focal, multiclass hinge) within 1e-12,
+  and the slowdown neuron's runs against nnbook.train within 1e-9.
 
 The bundles committed in nnbook/widgets/static are checked to be what `make widgets-js` makes.
 """
@@ -27,6 +29,8 @@ from nnbook import activations, data, lockstep, optim
 from nnbook.experiments import LEARNING_RATES, TWO_MOONS_INITS, TWO_MOONS_SIZES, two_moons_network, two_moons_run
 from nnbook.history import CHANCE_MARGIN
 from nnbook.widgets.live import STATIC, from_float64_bytes
+from nnbook import losses
+from nnbook.widgets.loss_widgets import SlowdownNeuron
 from nnbook.widgets.lr_lab import LearningRateLab
 from nnbook.widgets.two_moons import lab_data
 
@@ -154,7 +158,8 @@ def test_committed_bundles_are_what_make_widgets_js_builds(tmp_path):
                             text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     built = sorted(p.name for p in tmp_path.glob("*.js"))
-    assert built == sorted(p.name for p in STATIC.glob("*.js")) == ["activation_explorer.js", "lr_lab.js", "two_moons_lab.js"]
+    assert built == sorted(p.name for p in STATIC.glob("*.js")) == [
+        "activation_explorer.js", "lr_lab.js", "slowdown.js", "softmax_explorer.js", "two_moons_lab.js"]
     stale = [name for name in built if (tmp_path / name).read_bytes() != (STATIC / name).read_bytes()]
     assert not stale, f"nnbook/widgets/static/{stale} out of date: run `make widgets-js`, then `make outputs`, and commit"
 
@@ -188,4 +193,45 @@ def test_lr_lab_trajectories_agree_with_nnbook_within_1e_9():
         diverged += ref.diverged
     print(f"\n{len(runs)} trajectories of up to 200 steps ({diverged} diverge): largest point difference "
           f"{worst:.1e} (relative above 1)")
+    assert worst <= 1e-9
+
+
+def test_losses_agree_with_nnbook_within_1e_12():
+    rng = np.random.default_rng(0)
+    cases = [{"z": [9.99, 10.0, 0.01, -10.0], "c": 1, "gamma": 2.0, "margin": 1.0}]
+    for _ in range(300):
+        k = int(rng.integers(3, 6))
+        cases.append({"z": rng.uniform(-10, 10, k).round(2).tolist(), "c": int(rng.integers(k)),
+                      "gamma": float(rng.uniform(0, 5)), "margin": float(rng.uniform(0, 2))})
+    out = node({"command": "lossValues", "cases": cases})
+    worst = 0.0
+    for case, got in zip(cases, out):
+        z = np.array(case["z"])[None]
+        onehot = losses.one_hot(np.array([case["c"]]), z.shape[1])
+        p = losses.softmax(z)[0]
+        reference = {"p": p, "logp": losses.log_softmax(z)[0], "ce": losses.cross_entropy(z, onehot),
+                     "focal": losses.focal(p[[case["c"]]][None], np.ones((1, 1)), gamma=case["gamma"]),
+                     "hinge": losses.multiclass_hinge(z, onehot, margin=case["margin"])}
+        for key, ref in reference.items():
+            ref = np.asarray(ref, dtype=float)
+            worst = max(worst, float(np.max(np.abs(np.asarray(got[key]) - ref) / np.maximum(1.0, np.abs(ref)))))
+    print(f"\n{len(cases)} cases of softmax, log-softmax, CE, focal, hinge: largest difference {worst:.1e}")
+    assert worst <= 1e-12
+
+
+def test_slowdown_runs_agree_with_nnbook_train_within_1e_9():
+    runs, reference = [], []
+    for w, b in ((0.6, 0.9), (2.0, 2.0), (-1.5, 3.0)):
+        neuron = SlowdownNeuron(w, b, epochs=300)
+        for cost, history in neuron.runs().items():
+            lr = neuron.lr_quadratic if cost == "quadratic" else neuron.lr_cross_entropy
+            runs.append({"w": w, "b": b, "x": 1.0, "y": 0.0, "lr": lr, "cost": cost, "epochs": 300})
+            reference.append(history)
+    out = node({"command": "slowdowns", "runs": runs})
+    worst = 0.0
+    for got, history in zip(out, reference):
+        params = np.column_stack([got["w"], got["b"]])
+        worst = max(worst, np.abs(params - history.weights).max())
+        assert np.allclose(got["cost"], history.train_loss, rtol=1e-9, atol=0)
+    print(f"\n{len(runs)} slowdown runs of 300 epochs: largest (w, b) difference {worst:.1e}")
     assert worst <= 1e-9

@@ -4,6 +4,7 @@ import { ACTIVATIONS, activation } from "../../nnbook/widgets/js/activations.js"
 import { PCG64 } from "../../nnbook/widgets/js/pcg64.js";
 import { Trainer } from "../../nnbook/widgets/js/mlp.js";
 import { trajectory } from "../../nnbook/widgets/js/optimizers.js";
+import { crossEntropy, focal, logSoftmax, multiclassHinge, slowdown, softmax } from "../../nnbook/widgets/js/losses.js";
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
@@ -42,5 +43,15 @@ function trajectories({ runs }) {
   return runs.map(({ surface, params, optimizer, hyper, start, steps }) => trajectory(surface, params, optimizer, hyper, start, steps));
 }
 
-const handlers = { activations, permutations, train, trajectories };
+// each case: {z, c, gamma, margin}
+function lossValues({ cases }) {
+  return cases.map(({ z, c, gamma, margin }) => {
+    const p = softmax(z);
+    return { p, logp: logSoftmax(z), ce: crossEntropy(z, c), focal: focal(p[c], gamma), hinge: multiclassHinge(z, c, margin) };
+  });
+}
+
+function slowdowns({ runs }) { return runs.map((run) => slowdown(run)); }
+
+const handlers = { activations, permutations, train, trajectories, lossValues, slowdowns };
 process.stdout.write(JSON.stringify(handlers[request.command](request)));

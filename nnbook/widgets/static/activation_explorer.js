@@ -148,7 +148,7 @@ var CSS = `
 .nnbook-widget .nnbook-message.error { color: #b00020; }
 .nnbook-widget .nnbook-message.warning { color: #8a5300; }
 .nnbook-widget .nnbook-message.note { color: #1f4e79; }
-.nnbook-widget canvas { display: block; width: 100%; height: auto; touch-action: pan-y; }
+.nnbook-widget canvas { display: block; width: 100%; max-width: 640px; height: auto; touch-action: pan-y; }
 .nnbook-widget .nnbook-panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 8px; }
 `;
 function root(kind) {
@@ -194,14 +194,18 @@ var Panel = class {
     const { ctx } = this;
     ctx.clearRect(this.left - 46, this.top - 30, this.width + 52, this.height + 58);
   }
-  frame({ title = "", xlabel = "", ylabel = "" } = {}) {
+  // axes, grid and titles; `xticks` ([value, label] pairs) replaces the numeric x ticks
+  frame({ title = "", xlabel = "", ylabel = "", xticks = null } = {}) {
     const { ctx, style } = this;
     ctx.save();
     ctx.font = `${style.font - 1}px system-ui, sans-serif`;
     ctx.fillStyle = "#444";
     ctx.strokeStyle = "rgba(0, 0, 0, 0.12)";
     ctx.lineWidth = 1;
-    for (const [axis, lim] of [["x", this.xlim], ["y", this.ylim]]) {
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    for (const [v, label] of xticks || []) ctx.fillText(label, this.px(v), this.top + this.height + 3);
+    for (const [axis, lim] of xticks ? [["y", this.ylim]] : [["x", this.xlim], ["y", this.ylim]]) {
       const step = nice(lim[1] - lim[0]);
       for (let v = Math.ceil(lim[0] / step) * step; v <= lim[1] + step * 1e-9; v += step) {
         ctx.beginPath();
