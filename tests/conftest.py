@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import sys
 from pathlib import Path
@@ -22,6 +23,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
 ]
+
+
+#: a line that makes one of the book's widgets (``name = SomeLab(`` or ``SomeExplorer(`` …)
+WIDGET_LINE = re.compile(r"^(?:\w+ = )?[A-Z]\w*(?:Lab|Explorer|Neuron)\(", re.M)
 
 
 def chapters() -> list[Path]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import BOOK, OUTPUT, chapters, free_port
+from conftest import WIDGET_LINE, BOOK, OUTPUT, chapters, free_port
 from nnbook_checks import notebook_problems  # tools/, on the path from conftest
 
 SCREENSHOTS = OUTPUT / "screenshots"
@@ -146,6 +146,10 @@ def canvases(widget):
     return widget.locator("canvas").evaluate_all("cs => cs.map(c => c.toDataURL())")
 
 
+# per widget, the Python trait its first slider sets (as the chapters name the widget) and
+# whether the slider is logarithmic
+FIRST_SLIDER = {"nnbook-activation-explorer": ("explorer.w", False), "nnbook-lr-lab": ("lab.lr", True),
+                "nnbook-slowdown": ("neuron.w", False), "nnbook-softmax-explorer": ("explorer.logits[0]", False)}
 # JupyterLab's own API (exposed with --LabApp.expose_app_in_browser): the current notebook's kernel
 KERNEL = "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
 # how long the kernel takes to answer `1 + 1`, three times (ms)
@@ -184,7 +188,7 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
     # Play with every widget, as on the site: the lab trains when played (its epoch and its
     # boundary change) while the kernel answers other code at once; the explorer redraws when
     # its first slider moves.  What the reader changed comes back to the Python object.
-    widget_cells = len(re.findall(r"^(?:\w+ = )?[A-Z]\w*(?:Lab|Explorer)\(", source.decode(), flags=re.M))
+    widget_cells = len(WIDGET_LINE.findall(source.decode()))
     widgets = notebook.locator(".nnbook-widget")
     if widget_cells:
         widgets.first.wait_for(state="attached", timeout=120000)
@@ -213,10 +217,10 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
             slider.focus()
             for _ in range(5):
                 page.keyboard.press("ArrowRight")
-            if "nnbook-lr-lab" in widget.get_attribute("class"):      # its first slider: η, log scale
-                check, expected = "print(round(lab.lr, 4))", f"{10 ** float(slider.input_value()):.4f}"
-            else:
-                check, expected = "print(explorer.w)", "1.25"
+            kind = next(k for k in FIRST_SLIDER if k in widget.get_attribute("class"))
+            trait, log = FIRST_SLIDER[kind]                                 # the trait it sets comes back
+            value = float(slider.input_value())
+            check, expected = f'print(f"{{{trait}:.4f}}")', f"{10 ** value if log else value:.4f}"
         page.wait_for_function("([el, n]) => Number(el.dataset.frames) > n", arg=[widget.element_handle(), frames],
                                timeout=30000)
         assert canvases(widget) != before, "the widget's drawing changes"

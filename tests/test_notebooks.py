@@ -43,13 +43,15 @@ def test_widgets_are_committed_live(path):
     """A committed notebook is read without a kernel (the site, a fresh open): each widget view
     has its saved state, a live anywidget whose ES module is the built bundle; widget cells
     are tagged, since a view's model id is new at every execution."""
+    from conftest import WIDGET_LINE
     from nnbook.widgets.live import STATIC
     nb = read(path)
     state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    widget_cells = [c for c in nb.cells if c.cell_type == "code" and re.search(r"\b[A-Z]\w*(Lab|Explorer)\(", c.source)]
-    views = [o["data"][WIDGET_VIEW]["model_id"] for c in nb.cells if c.cell_type == "code"
-             for o in c.outputs if WIDGET_VIEW in o.get("data", {})]
-    assert len(views) == len(widget_cells)
+    made = sum(len(WIDGET_LINE.findall(c.source)) for c in nb.cells if c.cell_type == "code")
+    widget_cells = [c for c in nb.cells if c.cell_type == "code"
+                    and any(WIDGET_VIEW in o.get("data", {}) for o in c.outputs)]
+    views = [o["data"][WIDGET_VIEW]["model_id"] for c in widget_cells for o in c.outputs if WIDGET_VIEW in o.get("data", {})]
+    assert len(views) == made, f"{path.name}: {made} widget(s) made, {len(views)} shown"
     bundles = {p.read_text() for p in STATIC.glob("*.js")}
     for model_id in views:
         model = state[model_id]

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import OUTPUT, ROOT, chapters, free_port
+from conftest import WIDGET_LINE, OUTPUT, ROOT, chapters, free_port
 
 SITE = OUTPUT / "site"
 HTML = SITE / "_build" / "html"
@@ -135,7 +135,7 @@ def test_chapter_page_in_chromium(browser, server, py):
     # Widgets: live without a kernel.  Each one responds to its first slider (its canvases
     # change) and the lab trains when played (its epoch and its boundary change).
     widgets = page.locator(".nnbook-widget")
-    expected = len(re.findall(r"^(?:\w+ = )?[A-Z]\w*(?:Lab|Explorer)\(", py.read_text(), flags=re.M))
+    expected = len(WIDGET_LINE.findall(py.read_text()))
     if expected:
         widgets.first.wait_for(timeout=30000)
     assert widgets.count() == expected, f"{expected} widget(s) expected on the page"
