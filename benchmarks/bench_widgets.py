@@ -20,6 +20,9 @@ Learning-rate lab (book/01_gradient_descent.html), steps raised to 500 (the maxi
 second optimizer to compare: an ``input`` event on the η slider, and one on the steps slider,
 until the new frame is painted.  Target <= 50 ms.
 
+Chapter 3's widgets (book/03_loss_functions.html): the slowdown neuron's w slider with 1000
+epochs (two runs), and the softmax explorer's first logit, to the painted frame.  Target <= 50 ms.
+
 Two-moons lab (book/02_two_moons.html), epoch budget first raised to 1000 (its maximum):
 
 * control → frame: an ``input`` event on the η slider (which restarts training) until the
@@ -63,6 +66,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
 EXPLORER, LAB, LR_LAB = ".nnbook-activation-explorer", ".nnbook-two-moons-lab", ".nnbook-lr-lab"
+SLOWDOWN, SOFTMAX = ".nnbook-slowdown", ".nnbook-softmax-explorer"
 
 # Helpers installed in every page before its scripts run; all times come from performance.now().
 BENCH_JS = """
@@ -169,6 +173,16 @@ def lr_lab_trial(page, url: str) -> dict:
             "lr lab: steps slider → frame (ms)": page.evaluate("bench.sliderStep(%r, 'steps')" % LR_LAB)}
 
 
+def loss_widgets_trial(page, url: str) -> dict:
+    """Chapter 3's widgets: the slowdown neuron's w slider (two runs of up to 1000 epochs) and the
+    softmax explorer's first logit, each to the painted frame."""
+    open_page(page, url, SOFTMAX)
+    page.evaluate("bench.setControl(%r, 'epochs', 'max')" % SLOWDOWN)
+    page.wait_for_timeout(100)
+    return {"slowdown: w slider → frame, 2 × 1000 epochs (ms)": page.evaluate("bench.sliderStep(%r, 'w')" % SLOWDOWN),
+            "softmax explorer: z1 slider → frame (ms)": page.evaluate("bench.sliderStep(%r, 'z1')" % SOFTMAX)}
+
+
 def rates(run: dict) -> tuple[float, float, float, float]:
     """First-frame latency (ms), frames/s, epochs/s and the longest gap between frames (ms) of a run."""
     stamps = run["stamps"]
@@ -206,6 +220,7 @@ TARGETS = {  # metric: (comparison, bound)
     "lab: frames/s at 5 epochs/s": (">=", 30), "lab: frames/s as fast as it can": (">=", 30),
     "lab: epochs/s as fast as it can": (">=", 20),
     "lr lab: η slider → frame, 2 × 500 steps (ms)": ("<=", 50), "lr lab: steps slider → frame (ms)": ("<=", 50),
+    "slowdown: w slider → frame, 2 × 1000 epochs (ms)": ("<=", 50), "softmax explorer: z1 slider → frame (ms)": ("<=", 50),
 }
 
 
@@ -248,6 +263,7 @@ def main() -> None:
                 row = explorer_trial(page, f"{base}/00_neurons.html")
                 row.update(lab_trial(page, f"{base}/02_two_moons.html", args.seconds))
                 row.update(lr_lab_trial(page, f"{base}/01_gradient_descent.html"))
+                row.update(loss_widgets_trial(page, f"{base}/03_loss_functions.html"))
                 results.append(row)
             version = browser.version
             browser.close()
