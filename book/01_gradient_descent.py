@@ -362,14 +362,17 @@ print("checked: nnbook's invscaling (t in samples) and adaptive (÷5) give sciki
 # Plain gradient descent forgets: each step uses only the current gradient. The optimizers
 # below keep a memory. With $g_t = \nabla L(w_t)$:
 #
-# | optimizer | state | update |
-# |---|---|---|
-# | SGD | none | $w \leftarrow w - \eta g$ |
-# | momentum | velocity $v$ | $v \leftarrow \mu v - \eta g,\quad w \leftarrow w + v$ |
-# | Nesterov | $v$, gradient at $w + \mu v$ | $v \leftarrow \mu v - \eta \nabla L(w + \mu v),\quad w \leftarrow w + v$ |
-# | AdaGrad | $s$ = sum of $g^2$ | $s \leftarrow s + g \odot g,\quad w \leftarrow w - \eta\, g / (\sqrt s + \varepsilon)$ |
-# | RMSProp | $s$ = average of $g^2$ | $s \leftarrow \rho s + (1-\rho)\, g \odot g,\quad w \leftarrow w - \eta\, g / (\sqrt s + \varepsilon)$ |
-# | Adam | $v$, $s$ | $v \leftarrow \beta_1 v + (1-\beta_1) g,\ s \leftarrow \beta_2 s + (1-\beta_2) g\odot g,\ w \leftarrow w - \eta\,\hat v/(\sqrt{\hat s} + \varepsilon)$ |
+# - **SGD**: $w \leftarrow w - \eta g$.
+# - **Momentum** (velocity $v$): $v \leftarrow \mu v - \eta g$, then $w \leftarrow w + v$.
+# - **Nesterov** (the gradient where momentum is about to carry it):
+#   $v \leftarrow \mu v - \eta \nabla L(w + \mu v)$, then $w \leftarrow w + v$.
+# - **AdaGrad** ($s$, the sum of squared gradients): $s \leftarrow s + g \odot g$, then
+#   $w \leftarrow w - \eta\, g / (\sqrt s + \varepsilon)$.
+# - **RMSProp** ($s$, their moving average): $s \leftarrow \rho s + (1-\rho)\, g \odot g$, then
+#   $w \leftarrow w - \eta\, g / (\sqrt s + \varepsilon)$.
+# - **Adam** (both averages): $v \leftarrow \beta_1 v + (1-\beta_1) g$,
+#   $s \leftarrow \beta_2 s + (1-\beta_2)\, g\odot g$, then
+#   $w \leftarrow w - \eta\,\hat v/(\sqrt{\hat s} + \varepsilon)$,
 #
 # with Adam's bias corrections $\hat v = v/(1-\beta_1^t)$ and $\hat s = s/(1-\beta_2^t)$
 # (Chaudhury 2024, §9.2.4–9.2.9, Eqs. 9.11–9.20; Kingma & Ba 2015). **Momentum** averages
@@ -562,18 +565,22 @@ plt.show()
 
 # %% tags=["hide-input"]
 eb = {o: results["elongated_bowl", o].values[-1] for o in makers}
-assert eb["momentum"] < eb["sgd"] and eb["nesterov"] < eb["sgd"]
+assert eb["momentum"] < eb["sgd"] and eb["nesterov"] < eb["sgd"] < min(eb["rmsprop"], eb["adam"])
 ros = {o: results["rosenbrock", o].values[-1] for o in makers}
 assert ros["momentum"] < ros["sgd"] and ros["nesterov"] < ros["sgd"] and ros["adam"] < ros["sgd"] < ros["adagrad"]
 sad = results["saddle", "sgd"].points
 assert abs(sad[-1, 1]) > 100 * abs(sad[0, 1]) and abs(sad[-1, 0]) < 0.01
-print("checked: momentum and Nesterov beat SGD on the elongated bowl; momentum, Nesterov and Adam "
+print("checked: momentum and Nesterov beat SGD on the elongated bowl, RMSProp and Adam do not; "
+      "momentum, Nesterov and Adam "
       "beat it on Rosenbrock, AdaGrad does not; on the saddle SGD slides to w0 ≈ 0 while w1 grows by "
       "(1 + 2η) per step")
 
 # %% [markdown]
 # On the elongated bowl SGD's η is capped by the steep direction ($\eta < 2/20 = 0.1$), so the
-# shallow direction crawls; momentum accumulates speed along it and damps the zig-zag across.
+# shallow direction crawls (a factor 0.92 per step at η = 0.04); momentum accumulates speed
+# along it and, though it overshoots and loops, ends many orders of magnitude lower. RMSProp and
+# Adam end *worse* than SGD here: their normalized steps stay about η long, so near the minimum
+# they keep hovering around it instead of shrinking.
 # In Rosenbrock's valley plain SGD inches along the curved floor; momentum, Nesterov and Adam
 # get farther in the same steps, and AdaGrad, whose steps keep shrinking, less far. On the saddle, a start just off the ridge slides toward the
 # saddle point and then escapes along $w_1$: the offset grows by $(1 + 2\eta)$ per step.
@@ -657,8 +664,9 @@ print(f"checked: the smallest η whose training cost rises is {threshold:g}; eve
       f"each epoch, so Nielsen's rule suggests about {threshold / 2:g}")
 
 # %% [markdown]
-# Below the threshold the loss falls every epoch; at it, the steps overshoot and the loss
-# starts to bounce. Half the threshold is a good first choice, and a schedule can lower it
+# Below the threshold the loss falls every epoch; at η = 2 the steps overshoot so far that the
+# loss explodes in the first epoch (the run is not learning; its last printed loss is
+# meaningless). Half the threshold is a good first choice, and a schedule can lower it
 # later. (Glassner's advice, "start at 0.001, η between 0 and 1", is a habit, not a rule:
 # the search above shows a useful range that depends on the network and the data.)
 #
@@ -678,9 +686,10 @@ lab
 
 # %% [markdown]
 # Things to try: the overshoot of momentum (0.3, 0.5) on the bowl, and Nesterov against it;
-# η just below and just above $1/\kappa = 0.1$ on the elongated bowl, SGD against momentum;
+# η just below and just above $2/20 = 0.1$ (2 over the steep direction's curvature) on the
+# elongated bowl, SGD against momentum;
 # AdaGrad against RMSProp on Rosenbrock with many steps (AdaGrad's steps die out); a start on
-# the saddle's ridge ($w_1 = 0$) and one a hair off it. With a kernel, the lab's settings are
+# the saddle, its default start a hair off the ridge and one farther off. With a kernel, the lab's settings are
 # traits (`lab.lr = 0.3`), and `lab.trajectory()` computes the same run with `nnbook`:
 
 # %%
@@ -736,7 +745,8 @@ print(f"{lab.optimizer} on {lab.surface}, η = {lab.lr}, μ = {lab.momentum}, fr
 #
 # :::{dropdown} Solution
 # $\sigma/\sqrt{25}\cdot\sqrt{75/99} = 18.90/5 \cdot 0.870 = 3.29$. Solving
-# $\sigma^2(N-n)/(n(N-1)) = 4$ gives $n = N\sigma^2/(4(N-1) + \sigma^2) \approx 47$.
+# $\sigma^2(N-n)/(n(N-1)) = 4$ gives $n = N\sigma^2/(4(N-1) + \sigma^2) \approx 47.4$, so 48 bytes
+# (47 give 2.02).
 # :::
 #
 # **3. Two Nesterovs.** Run `optim.Nesterov(0.3, 0.5)` on the bowl from (100, 200) and

@@ -112,8 +112,8 @@ function render({ model, el: host }) {
       ctx.moveTo(mapPanel.px(m0) - 5, mapPanel.py(m1) + 5); ctx.lineTo(mapPanel.px(m0) + 5, mapPanel.py(m1) - 5); ctx.stroke();
     });
     const colors = [style.colors[3] || "#d62728", style.colors[0] || "#1f77b4"];
-    runs.forEach((run, k) => {
-      mapPanel.line(run.points.map((p) => p[0]), run.points.map((p) => p[1]), colors[k], { width: 1.6 });
+    [...runs.entries()].reverse().forEach(([k, run]) => {         // the compared run first: the chosen one on top
+      mapPanel.line(run.points.map((p) => p[0]), run.points.map((p) => p[1]), colors[k], { width: 1.6, dash: k ? [5, 3] : [] });
       mapPanel.clip(() => {
         ctx.fillStyle = colors[k];
         for (const [p0, p1] of run.points.slice(0, 60)) ctx.fillRect(mapPanel.px(p0) - 1.5, mapPanel.py(p1) - 1.5, 3, 3);
@@ -124,16 +124,17 @@ function render({ model, el: host }) {
       ctx.beginPath(); ctx.arc(mapPanel.px(start[0]), mapPanel.py(start[1]), 4.5, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
     });
     mapPanel.frame({ title: `${s.formula}: start (${start.map((v) => v.toPrecision(3)).join(", ")})`, xlabel: "w₀", ylabel: "w₁" });
-    mapPanel.legend(runs.map((run, k) => [run.name, colors[k]]), "right");
+    mapPanel.legend(runs.map((run, k) => [run.name, colors[k], k ? [5, 3] : []]), "bottom-left");
 
     curve.ctx.clearRect(0, 0, curve.width, curve.height);
     const all = runs.flatMap((run) => run.values).filter(Number.isFinite);
     const logs = all.map(signedLog);
     lossPanel.xlim = [0, Math.max(1, n)];
     lossPanel.ylim = [Math.min(0, ...logs), Math.max(1e-3, ...logs) * 1.05 + 1e-9];
-    runs.forEach((run, k) => lossPanel.line(run.values.map((_, i) => i), run.values.map(signedLog), colors[k]));
+    [...runs.entries()].reverse().forEach(([k, run]) => lossPanel.line(run.values.map((_, i) => i), run.values.map(signedLog), colors[k],
+                                                                          { dash: k ? [5, 3] : [] }));
     lossPanel.frame({ title: "loss per step (sign · log₁₀(1 + |L|))", xlabel: "step" });
-    lossPanel.legend(runs.map((run, k) => [run.name, colors[k]]), "right");
+    lossPanel.legend(runs.map((run, k) => [run.name, colors[k], k ? [5, 3] : []]), "right");
 
     const words = runs.map((run) => {
       const outside = run.points.findIndex(([p0, p1]) => p0 < s.xlim[0] || p0 > s.xlim[1] || p1 < s.ylim[0] || p1 > s.ylim[1]);

@@ -4,7 +4,7 @@
 
 import { slowdown } from "./losses.js";
 import { sigmoid } from "./activations.js";
-import { FALLBACK_STYLE, Panel, button, canvas, el, limits, linspace, slider, root as makeRoot } from "./draw.js";
+import { FALLBACK_STYLE, Panel, button, canvas, el, linspace, slider, root as makeRoot } from "./draw.js";
 
 function render({ model, el: host }) {
   const style = { ...FALLBACK_STYLE, ...(model.get("book_style") || {}) };
@@ -43,10 +43,11 @@ function render({ model, el: host }) {
     outPanel.xlim = [0, start.epochs]; outPanel.ylim = [0, 1];
     outPanel.line(xs, q.a, cq); outPanel.line(xs, c.a, cc, { dash: [5, 3] });
     outPanel.frame({ title: "output a per epoch (target y = 0)" });
-    outPanel.legend([[`quadratic, η = ${fmt(model.get("lr_quadratic"))}`, cq], [`cross-entropy, η = ${fmt(model.get("lr_cross_entropy"))}`, cc, [5, 3]]], "right");
-    costPanel.xlim = [0, start.epochs]; costPanel.ylim = limits(q.cost, c.cost);
-    costPanel.line(xs, q.cost, cq); costPanel.line(xs, c.cost, cc, { dash: [5, 3] });
-    costPanel.frame({ title: "cost per epoch", xlabel: "epoch" });
+    const relative = (cost) => cost.map((v) => v / cost[0]);      // the two costs differ in scale: each / its start
+    costPanel.xlim = [0, start.epochs]; costPanel.ylim = [0, 1.05];
+    costPanel.line(xs, relative(q.cost), cq); costPanel.line(xs, relative(c.cost), cc, { dash: [5, 3] });
+    costPanel.frame({ title: "cost / starting cost", xlabel: "epoch" });
+    costPanel.legend([[`quadratic, η = ${fmt(model.get("lr_quadratic"))}`, cq], [`cross-entropy, η = ${fmt(model.get("lr_cross_entropy"))}`, cc, [5, 3]]], "bottom-left");
 
     right.ctx.clearRect(0, 0, right.width, right.height);
     const zs = linspace(-6, 6, 241), z0 = start.w * start.x + start.b;

@@ -156,7 +156,7 @@ var CSS = `
 .nnbook-widget { font: 13px/1.35 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; max-width: 100%; }
 .nnbook-widget .nnbook-controls { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 4px 0 6px; }
 .nnbook-widget .nnbook-row { display: flex; align-items: center; gap: 6px; min-width: 0; flex: 1 1 260px; max-width: 380px; }
-.nnbook-widget .nnbook-row label { flex: 0 0 56px; }
+.nnbook-widget .nnbook-row label { flex: 0 0 64px; }
 .nnbook-widget .nnbook-slider { flex: 1 1 150px; min-width: 150px; }
 .nnbook-widget .nnbook-readout { flex: 0 0 52px; font-variant-numeric: tabular-nums; }
 .nnbook-widget select { flex: 1 1 150px; min-width: 0; font: inherit; }
@@ -283,7 +283,7 @@ var Panel = class {
           pen = false;
           continue;
         }
-        const x = this.px(xs[i]), y = this.py(ys[i]);
+        const x = Math.max(-1e4, Math.min(1e4, this.px(xs[i]))), y = Math.max(-1e4, Math.min(1e4, this.py(ys[i])));
         if (pen) ctx.lineTo(x, y);
         else ctx.moveTo(x, y);
         pen = true;
@@ -333,7 +333,8 @@ var Panel = class {
     ctx.save();
     ctx.font = `${style.font - 2}px system-ui, sans-serif`;
     const w = Math.max(...entries.map(([label]) => ctx.measureText(label).width)) + 30;
-    const x = corner === "left" ? this.left + 4 : this.left + this.width - w - 4, y = this.top + 4;
+    const x = corner === "right" ? this.left + this.width - w - 4 : this.left + 4;
+    const y = corner === "bottom-left" ? this.top + this.height - entries.length * 13 - 8 : this.top + 4;
     ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
     ctx.fillRect(x, y, w, entries.length * 13 + 4);
     entries.forEach(([label, color, dash = []], i) => {
@@ -524,8 +525,8 @@ function render({ model, el: host }) {
       ctx.stroke();
     });
     const colors = [style.colors[3] || "#d62728", style.colors[0] || "#1f77b4"];
-    runs.forEach((run, k) => {
-      mapPanel.line(run.points.map((p) => p[0]), run.points.map((p) => p[1]), colors[k], { width: 1.6 });
+    [...runs.entries()].reverse().forEach(([k, run]) => {
+      mapPanel.line(run.points.map((p) => p[0]), run.points.map((p) => p[1]), colors[k], { width: 1.6, dash: k ? [5, 3] : [] });
       mapPanel.clip(() => {
         ctx.fillStyle = colors[k];
         for (const [p0, p1] of run.points.slice(0, 60)) ctx.fillRect(mapPanel.px(p0) - 1.5, mapPanel.py(p1) - 1.5, 3, 3);
@@ -541,15 +542,20 @@ function render({ model, el: host }) {
       ctx.stroke();
     });
     mapPanel.frame({ title: `${s.formula}: start (${start.map((v) => v.toPrecision(3)).join(", ")})`, xlabel: "w₀", ylabel: "w₁" });
-    mapPanel.legend(runs.map((run, k) => [run.name, colors[k]]), "right");
+    mapPanel.legend(runs.map((run, k) => [run.name, colors[k], k ? [5, 3] : []]), "bottom-left");
     curve.ctx.clearRect(0, 0, curve.width, curve.height);
     const all = runs.flatMap((run) => run.values).filter(Number.isFinite);
     const logs = all.map(signedLog);
     lossPanel.xlim = [0, Math.max(1, n)];
     lossPanel.ylim = [Math.min(0, ...logs), Math.max(1e-3, ...logs) * 1.05 + 1e-9];
-    runs.forEach((run, k) => lossPanel.line(run.values.map((_, i) => i), run.values.map(signedLog), colors[k]));
+    [...runs.entries()].reverse().forEach(([k, run]) => lossPanel.line(
+      run.values.map((_, i) => i),
+      run.values.map(signedLog),
+      colors[k],
+      { dash: k ? [5, 3] : [] }
+    ));
     lossPanel.frame({ title: "loss per step (sign · log₁₀(1 + |L|))", xlabel: "step" });
-    lossPanel.legend(runs.map((run, k) => [run.name, colors[k]]), "right");
+    lossPanel.legend(runs.map((run, k) => [run.name, colors[k], k ? [5, 3] : []]), "right");
     const words = runs.map((run) => {
       const outside = run.points.findIndex(([p0, p1]) => p0 < s.xlim[0] || p0 > s.xlim[1] || p1 < s.ylim[0] || p1 > s.ylim[1]);
       const last = run.values[run.values.length - 1];

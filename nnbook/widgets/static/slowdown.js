@@ -86,7 +86,7 @@ var CSS = `
 .nnbook-widget { font: 13px/1.35 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; max-width: 100%; }
 .nnbook-widget .nnbook-controls { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 4px 0 6px; }
 .nnbook-widget .nnbook-row { display: flex; align-items: center; gap: 6px; min-width: 0; flex: 1 1 260px; max-width: 380px; }
-.nnbook-widget .nnbook-row label { flex: 0 0 56px; }
+.nnbook-widget .nnbook-row label { flex: 0 0 64px; }
 .nnbook-widget .nnbook-slider { flex: 1 1 150px; min-width: 150px; }
 .nnbook-widget .nnbook-readout { flex: 0 0 52px; font-variant-numeric: tabular-nums; }
 .nnbook-widget select { flex: 1 1 150px; min-width: 0; font: inherit; }
@@ -209,7 +209,7 @@ var Panel = class {
           pen = false;
           continue;
         }
-        const x = this.px(xs[i]), y = this.py(ys[i]);
+        const x = Math.max(-1e4, Math.min(1e4, this.px(xs[i]))), y = Math.max(-1e4, Math.min(1e4, this.py(ys[i])));
         if (pen) ctx.lineTo(x, y);
         else ctx.moveTo(x, y);
         pen = true;
@@ -259,7 +259,8 @@ var Panel = class {
     ctx.save();
     ctx.font = `${style.font - 2}px system-ui, sans-serif`;
     const w = Math.max(...entries.map(([label]) => ctx.measureText(label).width)) + 30;
-    const x = corner === "left" ? this.left + 4 : this.left + this.width - w - 4, y = this.top + 4;
+    const x = corner === "right" ? this.left + this.width - w - 4 : this.left + 4;
+    const y = corner === "bottom-left" ? this.top + this.height - entries.length * 13 - 8 : this.top + 4;
     ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
     ctx.fillRect(x, y, w, entries.length * 13 + 4);
     entries.forEach(([label, color, dash = []], i) => {
@@ -277,15 +278,6 @@ var Panel = class {
     ctx.restore();
   }
 };
-function limits(...arrays) {
-  let lo = 0, hi = 0;
-  for (const a of arrays) for (const v of a) if (Number.isFinite(v)) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  const pad = hi > lo ? 0.08 * (hi - lo) : 0.5;
-  return [lo - pad, hi + pad];
-}
 function linspace(lo, hi, n) {
   return Array.from({ length: n }, (_, i) => lo + (hi - lo) * i / (n - 1));
 }
@@ -367,12 +359,13 @@ function render({ model, el: host }) {
     outPanel.line(xs, q.a, cq);
     outPanel.line(xs, c.a, cc, { dash: [5, 3] });
     outPanel.frame({ title: "output a per epoch (target y = 0)" });
-    outPanel.legend([[`quadratic, η = ${fmt(model.get("lr_quadratic"))}`, cq], [`cross-entropy, η = ${fmt(model.get("lr_cross_entropy"))}`, cc, [5, 3]]], "right");
+    const relative = (cost) => cost.map((v) => v / cost[0]);
     costPanel.xlim = [0, start.epochs];
-    costPanel.ylim = limits(q.cost, c.cost);
-    costPanel.line(xs, q.cost, cq);
-    costPanel.line(xs, c.cost, cc, { dash: [5, 3] });
-    costPanel.frame({ title: "cost per epoch", xlabel: "epoch" });
+    costPanel.ylim = [0, 1.05];
+    costPanel.line(xs, relative(q.cost), cq);
+    costPanel.line(xs, relative(c.cost), cc, { dash: [5, 3] });
+    costPanel.frame({ title: "cost / starting cost", xlabel: "epoch" });
+    costPanel.legend([[`quadratic, η = ${fmt(model.get("lr_quadratic"))}`, cq], [`cross-entropy, η = ${fmt(model.get("lr_cross_entropy"))}`, cc, [5, 3]]], "bottom-left");
     right.ctx.clearRect(0, 0, right.width, right.height);
     const zs = linspace(-6, 6, 241), z0 = start.w * start.x + start.b;
     sigPanel.xlim = [-6, 6];

@@ -339,7 +339,7 @@ var CSS = `
 .nnbook-widget { font: 13px/1.35 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; max-width: 100%; }
 .nnbook-widget .nnbook-controls { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 4px 0 6px; }
 .nnbook-widget .nnbook-row { display: flex; align-items: center; gap: 6px; min-width: 0; flex: 1 1 260px; max-width: 380px; }
-.nnbook-widget .nnbook-row label { flex: 0 0 56px; }
+.nnbook-widget .nnbook-row label { flex: 0 0 64px; }
 .nnbook-widget .nnbook-slider { flex: 1 1 150px; min-width: 150px; }
 .nnbook-widget .nnbook-readout { flex: 0 0 52px; font-variant-numeric: tabular-nums; }
 .nnbook-widget select { flex: 1 1 150px; min-width: 0; font: inherit; }
@@ -466,7 +466,7 @@ var Panel = class {
           pen = false;
           continue;
         }
-        const x = this.px(xs[i]), y = this.py(ys[i]);
+        const x = Math.max(-1e4, Math.min(1e4, this.px(xs[i]))), y = Math.max(-1e4, Math.min(1e4, this.py(ys[i])));
         if (pen) ctx.lineTo(x, y);
         else ctx.moveTo(x, y);
         pen = true;
@@ -516,7 +516,8 @@ var Panel = class {
     ctx.save();
     ctx.font = `${style.font - 2}px system-ui, sans-serif`;
     const w = Math.max(...entries.map(([label]) => ctx.measureText(label).width)) + 30;
-    const x = corner === "left" ? this.left + 4 : this.left + this.width - w - 4, y = this.top + 4;
+    const x = corner === "right" ? this.left + this.width - w - 4 : this.left + 4;
+    const y = corner === "bottom-left" ? this.top + this.height - entries.length * 13 - 8 : this.top + 4;
     ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
     ctx.fillRect(x, y, w, entries.length * 13 + 4);
     entries.forEach(([label, color, dash = []], i) => {
