@@ -23,6 +23,10 @@ until the new frame is painted.  Target <= 50 ms.
 Chapter 3's widgets (book/03_loss_functions.html): the slowdown neuron's w slider with 1000
 epochs (two runs), and the softmax explorer's first logit, to the painted frame.  Target <= 50 ms.
 
+The overfit lab (book/05_regularization.html): an ``input`` event on the degree slider and on the
+ridge λ slider (every degree's errors are recomputed for the error panel) to the painted frame.
+Target <= 50 ms.
+
 Two-moons lab (book/02_two_moons.html), epoch budget first raised to 1000 (its maximum):
 
 * control → frame: an ``input`` event on the η slider (which restarts training) until the
@@ -66,7 +70,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
 EXPLORER, LAB, LR_LAB = ".nnbook-activation-explorer", ".nnbook-two-moons-lab", ".nnbook-lr-lab"
-SLOWDOWN, SOFTMAX = ".nnbook-slowdown", ".nnbook-softmax-explorer"
+SLOWDOWN, SOFTMAX, OVERFIT = ".nnbook-slowdown", ".nnbook-softmax-explorer", ".nnbook-overfit-lab"
 
 # Helpers installed in every page before its scripts run; all times come from performance.now().
 BENCH_JS = """
@@ -183,6 +187,13 @@ def loss_widgets_trial(page, url: str) -> dict:
             "softmax explorer: z1 slider → frame (ms)": page.evaluate("bench.sliderStep(%r, 'z1')" % SOFTMAX)}
 
 
+def overfit_trial(page, url: str) -> dict:
+    """The overfit lab (chapter 5): a degree step and a λ step, each to the painted frame."""
+    open_page(page, url, OVERFIT)
+    return {"overfit lab: degree slider → frame (ms)": page.evaluate("bench.sliderStep(%r, 'degree')" % OVERFIT),
+            "overfit lab: λ slider → frame (ms)": page.evaluate("bench.sliderStep(%r, 'ridge λ')" % OVERFIT)}
+
+
 def rates(run: dict) -> tuple[float, float, float, float]:
     """First-frame latency (ms), frames/s, epochs/s and the longest gap between frames (ms) of a run."""
     stamps = run["stamps"]
@@ -221,6 +232,7 @@ TARGETS = {  # metric: (comparison, bound)
     "lab: epochs/s as fast as it can": (">=", 20),
     "lr lab: η slider → frame, 2 × 500 steps (ms)": ("<=", 50), "lr lab: steps slider → frame (ms)": ("<=", 50),
     "slowdown: w slider → frame, 2 × 1000 epochs (ms)": ("<=", 50), "softmax explorer: z1 slider → frame (ms)": ("<=", 50),
+    "overfit lab: degree slider → frame (ms)": ("<=", 50), "overfit lab: λ slider → frame (ms)": ("<=", 50),
 }
 
 
@@ -264,6 +276,7 @@ def main() -> None:
                 row.update(lab_trial(page, f"{base}/02_two_moons.html", args.seconds))
                 row.update(lr_lab_trial(page, f"{base}/01_gradient_descent.html"))
                 row.update(loss_widgets_trial(page, f"{base}/03_loss_functions.html"))
+                row.update(overfit_trial(page, f"{base}/05_regularization.html"))
                 results.append(row)
             version = browser.version
             browser.close()
