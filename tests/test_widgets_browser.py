@@ -280,7 +280,7 @@ def test_overfit_lab_follows_degree_lambda_and_the_held_out_controls(browser, si
     lab = page.locator(".nnbook-overfit-lab")
     status, note = lab.locator(".nnbook-status"), lab.locator(".nnbook-message")
     assert status.inner_text().startswith("training RMS 1.6 · held-out RMS 427.5 · the curve leaves the plot")
-    assert "condition number is 1.7e19" in note.inner_text()
+    assert "condition number 1.7e19" in note.inner_text() and "all of float64's ~16 digits" in note.inner_text()
     before, n = pixels(lab), frames(lab)
     control(lab, "degree").focus()
     for _ in range(13):

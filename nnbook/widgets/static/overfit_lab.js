@@ -379,7 +379,7 @@ function render({ model, el: host }) {
     const d = model.get("degree"), j = lambdaIndex(model.get("l2")), k = model.get("draw"), withHeld = model.get("show_heldout");
     const hy = allHy.subarray(k * hx.length, (k + 1) * hx.length);
     const c = coefficients(table, L, d, j), e = errors({ table, lambdas: L, j, domain, x, y, hx, hy });
-    const xs = linspace(domain[0], domain[1], 400), ps = curve(c, domain, xs);
+    const xs = linspace(domain[0], domain[1], 2e3), ps = curve(c, domain, xs);
     left.ctx.clearRect(0, 0, left.width, left.height);
     fitPanel.xlim = [domain[0] - 0.2, domain[1] + 0.2];
     fitPanel.ylim = [yLo, yHi];
@@ -411,7 +411,7 @@ function render({ model, el: host }) {
     logPlot(errPanel, e.train, ct, "circle", d);
     if (withHeld) logPlot(errPanel, e.heldout, ch, "square", d);
     errPanel.frame({ title: "RMS error (log scale)", ylabel: "log₁₀" });
-    errPanel.legend([["training", ct], ...withHeld ? [["held out", ch]] : []], "right");
+    errPanel.legend([["training", ct], ...withHeld ? [["held out", ch]] : []], "bottom-left");
     const sizes = e.size.slice(1).map((v) => Math.log10(Math.max(v, 1e-3)));
     sizePanel.xlim = [-0.5, 16.5];
     sizePanel.ylim = [Math.min(0, Math.floor(Math.min(...sizes))), Math.ceil(Math.max(...sizes)) || 1];
@@ -420,9 +420,10 @@ function render({ model, el: host }) {
     sizePanel.frame({ title: "coefficient size ‖(c₁ … c_d)‖ (log₁₀)", xlabel: "degree" });
     const lo = Math.min(...ps), hi = Math.max(...ps), out = lo < yLo || hi > yHi;
     const held = withHeld ? ` · held-out RMS ${e.heldout[d].toFixed(1)}` : "";
-    status.textContent = `training RMS ${e.train[d].toFixed(d === 16 && j === 0 ? 4 : 1)}${held}` + (out ? ` · the curve leaves the plot: it spans ${lo.toFixed(0)} … ${hi.toFixed(0)} (y clipped to ${yLo} … ${yHi})` : "");
+    status.textContent = `training RMS ${e.train[d].toFixed(d === 16 && j === 0 ? 4 : 1)}${held}` + (out ? ` · the curve leaves the plot: it spans about ${Math.round(lo)} … ${Math.round(hi)} (y clipped to ${yLo} … ${yHi})` : "");
     if (condRaw[d] > 1e12) {
-      message(note, `in raw powers of x this fit's condition number is ${sci(condRaw[d])}: solved directly it would lose about ${Math.round(Math.log10(condRaw[d]))} of float64's 16 digits; nnbook fits in scaled powers of t ∈ [−1, 1] (condition ${sci(condScaled[d])})${d === 16 && j === 0 ? "; degree 16 interpolates: 17 coefficients for 17 points" : ""}`, "note");
+      const lost = Math.log10(condRaw[d]) >= 16 ? "all of float64's ~16 digits" : `about ${Math.round(Math.log10(condRaw[d]))} of float64's 16 digits`;
+      message(note, `in raw powers of x the unpenalized degree-${d} problem has condition number ${sci(condRaw[d])}: solved directly it would lose ${lost}; nnbook fits in scaled powers of t ∈ [−1, 1] (condition ${sci(condScaled[d])})${d === 16 && j === 0 ? "; degree 16 interpolates: 17 coefficients for 17 points" : ""}`, "note");
     } else message(note, "");
     degree.set(d);
     lam.set(j);
