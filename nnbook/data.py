@@ -381,12 +381,12 @@ def _points(kind, n, noise, classes, rng):
     return EXTENT * X, y.astype(np.int64)
 
 
-def _custom_points(points):
+def _custom_points(points, minimum=2):
     P = checks.real_array(points, "points", ndim=2)
     if P.shape[1] != 3:
         raise ValueError(f"points: expected rows (x1, x2, class), got shape {P.shape}")
-    if P.shape[0] < 2 or P.shape[0] > MAX_SAMPLES:
-        raise ValueError(f"points: expected 2 … {MAX_SAMPLES} points, got {P.shape[0]}")
+    if P.shape[0] < minimum or P.shape[0] > MAX_SAMPLES:
+        raise ValueError(f"points: expected {minimum} … {MAX_SAMPLES} points, got {P.shape[0]}")
     labels = P[:, 2]
     if not np.all((labels == np.round(labels)) & (labels >= 0) & (labels < 10)):
         raise ValueError("points: expected integer classes 0 … 9 in the third column")

@@ -95,8 +95,9 @@ def _names(values, name, options, low, high):
     return [checks.choice(v, name, options) for v in values]
 
 
-def check_config(config):
-    """A complete, checked configuration (chapter 6): ``config`` over :data:`DEFAULTS`."""
+def check_config(config, *, partial=False):
+    """A complete, checked configuration (chapter 6): ``config`` over :data:`DEFAULTS`.  ``partial``
+    checks each value on its own (a widget's trait while the browser changes several)."""
     if not isinstance(config, dict):
         raise TypeError(f"config: expected a dict, got {type(config).__name__}")
     unknown = set(config) - set(DEFAULTS)
@@ -113,7 +114,8 @@ def check_config(config):
     if not isinstance(c["layers"], (list, tuple)) or len(c["layers"]) > MAX_LAYERS:
         raise ValueError(f"layers: expected a list of 0 … {MAX_LAYERS} layer sizes, got {c['layers']!r}")
     c["layers"] = [checks.integer(u, "layers", 1, MAX_UNITS) for u in c["layers"]]
-    c["activations"] = _names(c["activations"], "activations", ACTIVATIONS, len(c["layers"]), len(c["layers"]))
+    low, high = (0, MAX_LAYERS) if partial else (len(c["layers"]), len(c["layers"]))
+    c["activations"] = _names(c["activations"], "activations", ACTIVATIONS, low, high)
     checks.choice(c["init"], "init", INITS)
     checks.choice(c["loss"], "loss", tuple(LOSSES))
     checks.choice(c["optimizer"], "optimizer", tuple(optim.names()))
@@ -122,6 +124,12 @@ def check_config(config):
     checks.choice(c["regularization"], "regularization", ("none", "l1", "l2"))
     c["lam"] = checks.number(c["lam"], "lam", *LAM_RANGE)
     c["dropout"] = checks.number(c["dropout"], "dropout", 0, 0.9)
+    if not isinstance(c["points"], (list, tuple)):
+        raise TypeError(f"points: expected a list of rows (x1, x2, class), got {type(c['points']).__name__}")
+    if partial:
+        if c["points"]:
+            data._custom_points(c["points"], minimum=1)
+        return c
     if c["dropout"] and not c["layers"]:
         raise ValueError("dropout: a network without hidden layers has no units to drop")
     if c["dataset"] == "custom":
@@ -202,6 +210,7 @@ class Playground(LiveWidget):
     controls = tuple(DEFAULTS)
     seed_states = traitlets.List().tag(sync=True)
     options = traitlets.Dict().tag(sync=True)
+    defaults = traitlets.Dict().tag(sync=True)
 
     dataset = traitlets.Unicode(DEFAULTS["dataset"]).tag(sync=True)
     n = traitlets.Int(DEFAULTS["n"]).tag(sync=True)
@@ -231,18 +240,14 @@ class Playground(LiveWidget):
                    "inits": list(INITS), "losses": list(LOSSES), "optimizers": list(optim.names()),
                    "lr_range": list(LR_RANGE), "lam_range": list(LAM_RANGE), "batch_sizes": list(BATCH_SIZES),
                    "max_layers": MAX_LAYERS, "max_units": MAX_UNITS}
-        super().__init__(seed_states=[_state(s) for s in range(SEEDS)], options=options, **c)
+        super().__init__(seed_states=[_state(s) for s in range(SEEDS)], options=options, defaults=DEFAULTS, **c)
 
     @property
     def config(self):
         """The current configuration: every control's value, as a dict that :func:`run` takes."""
         return {key: getattr(self, key) for key in DEFAULTS}
 
-    def _check(self, proposal, key):
-        check_config({key: proposal["value"]} if key not in ("layers", "activations") else {})
-        return proposal["value"]
-
-    @traitlets.validate(*[k for k in DEFAULTS if k not in ("layers", "activations", "points", "features")])
+    @traitlets.validate(*DEFAULTS)
     def _valid(self, proposal):
         key = proposal["trait"].name
-        return check_config({key: proposal["value"]})[key]
+        return check_config({key: proposal["value"]}, partial=True)[key]
