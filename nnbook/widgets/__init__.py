@@ -1,4 +1,4 @@
-"""The book's interactive demos, live in JupyterLab and on the static site (chapters 0 to 3).
+"""The book's interactive demos, live in JupyterLab and on the static site (chapters 0 to 3 and the playground).
 
 Each demo is a Python class (its controls are traits, numpy prepares its data) whose ES
 module computes and draws in the browser (:mod:`nnbook.widgets.live`), next to a plain
@@ -8,7 +8,8 @@ from nnbook.widgets.activation_explorer import ActivationExplorer, activation_fi
 from nnbook.widgets.live import LiveWidget
 from nnbook.widgets.loss_widgets import SlowdownNeuron, SoftmaxExplorer
 from nnbook.widgets.lr_lab import LearningRateLab
+from nnbook.widgets.playground import Playground, playground_figure
 from nnbook.widgets.two_moons import TwoMoonsLab, two_moons_figure
 
-__all__ = ["ActivationExplorer", "LearningRateLab", "LiveWidget", "SlowdownNeuron", "SoftmaxExplorer", "TwoMoonsLab",
-           "activation_figure", "two_moons_figure"]
+__all__ = ["ActivationExplorer", "LearningRateLab", "LiveWidget", "Playground", "SlowdownNeuron", "SoftmaxExplorer",
+           "TwoMoonsLab", "activation_figure", "playground_figure", "two_moons_figure"]

@@ -16,6 +16,8 @@ and draws the decision boundary, each unit's output, the weights and the loss cu
   ``uniform``; normal schemes by Box–Muller, which the browser can repeat).
 * :func:`build` and :func:`run` — the same network and the same training in numpy, from a
   configuration: what "copy as Python" writes out.
+* :func:`playground_figure` — the plain drawing function: the boundary over the points and
+  the loss per epoch of a configuration trained in numpy, as the widget draws them.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from nnbook.network import MLP
 from nnbook.widgets.live import LiveWidget
 
 __all__ = ["ACTIVATIONS", "DEFAULTS", "INITS", "LOSSES", "Playground", "SEEDS", "build", "check_config",
-           "initial_params", "run"]
+           "initial_params", "playground_figure", "run"]
 
 #: the activations a hidden layer may have ("identity" is TensorFlow Playground's "linear")
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "identity")
@@ -46,7 +48,7 @@ BATCH_SIZES = (1, 2, 5, 10, 20, 50, 100, 500)
 #: the configuration a new playground starts from
 DEFAULTS = {
     "dataset": "moons", "n": 500, "noise": 0.1, "classes": 2, "train_ratio": 0.5, "seed": 0,
-    "features": ["x1", "x2"], "layers": [4, 4], "activations": ["relu", "relu"], "init": "he_normal",
+    "features": ["x1", "x2"], "layers": [4, 4], "activations": ["relu", "relu"], "init": "glorot_uniform",
     "loss": "bce", "optimizer": "adam", "lr": 0.03, "batch_size": 10, "regularization": "none", "lam": 0.001,
     "dropout": 0.0, "points": [],
 }
@@ -111,6 +113,8 @@ def check_config(config, *, partial=False):
     c["train_ratio"] = checks.number(c["train_ratio"], "train_ratio", 0.1, 0.9)
     c["seed"] = checks.integer(c["seed"], "seed", 0, SEEDS - 1)
     c["features"] = _names(c["features"], "features", data.FEATURES, 1, len(data.FEATURES))
+    if len(set(c["features"])) != len(c["features"]):
+        raise ValueError(f"features: expected different features, got {c['features']!r}")
     if not isinstance(c["layers"], (list, tuple)) or len(c["layers"]) > MAX_LAYERS:
         raise ValueError(f"layers: expected a list of 0 … {MAX_LAYERS} layer sizes, got {c['layers']!r}")
     c["layers"] = [checks.integer(u, "layers", 1, MAX_UNITS) for u in c["layers"]]
@@ -187,6 +191,46 @@ def run(config, epochs=1):
     history = train(net, X, y, validation=(X_test, y_test), epochs=epochs, batch_size=c["batch_size"],
                     lr=c["lr"], optimizer=c["optimizer"], seed=c["seed"], **penalty)
     return net, history
+
+
+#: the plots show [−VIEW, VIEW]² (the widget's view)
+VIEW = 1.75 * data.EXTENT
+
+
+def playground_figure(config=None, epochs=30, *, resolution=120):
+    """The playground's figure for ``config`` trained ``epochs`` in numpy (chapter 6): the decision
+    boundary over the points (training filled, test hollow) and the loss per epoch, train and
+    test.  Returns a matplotlib ``Figure`` that pyplot does not manage."""
+    from nnbook import plots
+    c = check_config({} if config is None else config)
+    resolution = checks.integer(resolution, "resolution", 10, 400)
+    net, history = run(c, epochs)
+    points = c["points"] if c["dataset"] == "custom" else None
+    X, y, X_test, y_test = data.playground(c["dataset"], n=c["n"], noise=c["noise"], classes=_classes(c),
+                                           train_ratio=c["train_ratio"], seed=c["seed"], points=points)
+    fig, (left, right) = plots.new_figure(1, 2, figsize=(8.0, 3.6))
+    axis = np.linspace(-VIEW, VIEW, resolution)
+    G1, G2 = np.meshgrid(axis, axis)
+    out = net.forward(data.features(np.column_stack([G1.ravel(), G2.ravel()]), c["features"]))
+    colours = plots.STYLE["classes"]
+    if out.shape[1] == 1:
+        left.contourf(G1, G2, out[:, 0].reshape(G1.shape), levels=np.linspace(0, 1, 11), cmap=plots.STYLE["cmap"], alpha=0.4)
+    else:
+        from matplotlib.colors import ListedColormap
+        left.contourf(G1, G2, out.argmax(axis=1).reshape(G1.shape), levels=np.arange(out.shape[1] + 1) - 0.5,
+                      cmap=ListedColormap(colours[:out.shape[1]]), alpha=0.3)
+    for Xs, ys, hollow in ((X, y, False), (X_test, y_test, True)):
+        cs = [colours[int(k) % len(colours)] for k in ys]
+        left.scatter(Xs[:, 0], Xs[:, 1], s=10, c="white" if hollow else cs, edgecolors=cs if hollow else "white",
+                     linewidths=0.8 if hollow else 0.3)
+    left.set(xlim=(-VIEW, VIEW), ylim=(-VIEW, VIEW), xlabel="x₁", ylabel="x₂", aspect="equal",
+             title=f"decision boundary, epoch {history.epochs}")
+    epochs_axis = np.arange(history.epochs + 1)
+    right.plot(epochs_axis, history.train_loss, label="train", **plots.STYLE["train"])
+    right.plot(epochs_axis, history.val_loss, label="test", **plots.STYLE["val"])
+    right.set(xlabel="epoch", title=f"loss ({c['loss'].replace('_', '-')})", ylim=(0, None))
+    right.legend()
+    return fig
 
 
 def _state(seed):

@@ -18,6 +18,8 @@ const POSITIVE = "#1f77b4", NEGATIVE = "#ff7f0e";
 
 const hexToRgb = (hex) => { const v = parseInt(hex.slice(1), 16); return [(v >> 16) & 255, (v >> 8) & 255, v & 255]; };
 const pct = (v) => `${Math.round(100 * v)} %`;
+const NAMED = { he: "He", glorot: "Glorot", xavier: "Xavier", lecun: "LeCun" };
+const initLabel = (name) => name.split("_").map((w, i) => (i === 0 && NAMED[w]) || w).join(" ");      // he_normal → He normal
 
 function checkbox(label, checked, onchange) {
   const input = el("input", { type: "checkbox" });
@@ -96,7 +98,7 @@ function render({ model, el: host }) {
                            commitMany({ layers, activations: acts, dropout: L ? model.get("dropout") : 0 });
                          } });
   const layerRows = el("div", { class: "nnbook-controls" });
-  const init = sel("init", "init", o.inits.map((s) => [s, s.replace("_", " ")]));
+  const init = sel("init", "init", o.inits.map((s) => [s, initLabel(s)]));
   const loss = sel("loss", "loss", [["bce", "binary cross-entropy"], ["mse", "quadratic (MSE)"], ["cross_entropy", "softmax cross-entropy"]]);
   const opt = sel("optimizer", "optimizer", o.optimizers.map((s) => [s, { sgd: "SGD", momentum: "momentum", nesterov: "Nesterov", adagrad: "AdaGrad", rmsprop: "RMSProp", adam: "Adam" }[s]]));
   const lr = slider({ label: "η", min: o.lr_range[0], max: o.lr_range[1], step: 0.01, log: true, value: model.get("lr"), format: (v) => v.toPrecision(2),
@@ -123,7 +125,7 @@ function render({ model, el: host }) {
   root.append(el("style", {}, `.nnbook-playground fieldset { border: 1px solid #ddd; margin: 0 0 6px; padding: 2px 8px 6px; }
 .nnbook-playground .nnbook-check { margin-right: 10px; white-space: nowrap; }
 .nnbook-playground .nnbook-code { font-size: 11px; max-height: 14em; overflow: auto; background: #f6f6f6; padding: 6px; white-space: pre; }`),
-  group("data", el("div", { class: "nnbook-controls" }, dataset.row, classes.row, count.row, noise.row, ratio.row, seed.row),
+  group("data", el("div", { class: "nnbook-controls" }, dataset.row, noise.row, ratio.row, count.row, seed.row, classes.row),
         el("div", { class: "nnbook-buttons" }, regenerate, classToggle, clearPoints)),
   group("network", el("div", {}, ...featureBoxes.map((b) => b.node)), el("div", { class: "nnbook-controls" }, depth.row, init.row), layerRows),
   group("training", el("div", { class: "nnbook-controls" }, loss.row, opt.row, lr.row, batch.row, reg.row, lam.row, dropout.row, speed.row)),
@@ -246,7 +248,7 @@ function render({ model, el: host }) {
     }
   }
 
-  function classColors(k) { return (k <= 2 ? style.classes : style.colors).map(hexToRgb); }
+  function classColors(k) { return (style.classes.length >= k ? style.classes : style.colors).map(hexToRgb); }
 
   // the colour of a cell: P(class 1) through the book's colormap, or the likeliest class's colour
   function cellColor(r, k, colors) {

@@ -924,6 +924,8 @@ var hexToRgb = (hex) => {
   return [v >> 16 & 255, v >> 8 & 255, v & 255];
 };
 var pct = (v) => `${Math.round(100 * v)} %`;
+var NAMED = { he: "He", glorot: "Glorot", xavier: "Xavier", lecun: "LeCun" };
+var initLabel = (name) => name.split("_").map((w, i) => i === 0 && NAMED[w] || w).join(" ");
 function checkbox(label, checked, onchange) {
   const input = el("input", { type: "checkbox" });
   input.checked = checked;
@@ -1021,7 +1023,7 @@ function render({ model, el: host }) {
     }
   });
   const layerRows = el("div", { class: "nnbook-controls" });
-  const init = sel("init", "init", o.inits.map((s) => [s, s.replace("_", " ")]));
+  const init = sel("init", "init", o.inits.map((s) => [s, initLabel(s)]));
   const loss = sel("loss", "loss", [["bce", "binary cross-entropy"], ["mse", "quadratic (MSE)"], ["cross_entropy", "softmax cross-entropy"]]);
   const opt = sel("optimizer", "optimizer", o.optimizers.map((s) => [s, { sgd: "SGD", momentum: "momentum", nesterov: "Nesterov", adagrad: "AdaGrad", rmsprop: "RMSProp", adam: "Adam" }[s]]));
   const lr = slider({
@@ -1077,7 +1079,7 @@ function render({ model, el: host }) {
 .nnbook-playground .nnbook-code { font-size: 11px; max-height: 14em; overflow: auto; background: #f6f6f6; padding: 6px; white-space: pre; }`),
     group(
       "data",
-      el("div", { class: "nnbook-controls" }, dataset.row, classes.row, count.row, noise.row, ratio.row, seed.row),
+      el("div", { class: "nnbook-controls" }, dataset.row, noise.row, ratio.row, count.row, seed.row, classes.row),
       el("div", { class: "nnbook-buttons" }, regenerate, classToggle, clearPoints)
     ),
     group("network", el("div", {}, ...featureBoxes.map((b) => b.node)), el("div", { class: "nnbook-controls" }, depth.row, init.row), layerRows),
@@ -1233,7 +1235,7 @@ function render({ model, el: host }) {
     }
   }
   function classColors(k) {
-    return (k <= 2 ? style.classes : style.colors).map(hexToRgb);
+    return (style.classes.length >= k ? style.classes : style.colors).map(hexToRgb);
   }
   function cellColor(r, k, colors) {
     if (k === 1) {
