@@ -18,14 +18,16 @@ const POSITIVE = "#1f77b4", NEGATIVE = "#ff7f0e";
 
 const hexToRgb = (hex) => { const v = parseInt(hex.slice(1), 16); return [(v >> 16) & 255, (v >> 8) & 255, v & 255]; };
 const pct = (v) => `${Math.round(100 * v)} %`;
+const FEATURE_LABELS = { x1: "x₁", x2: "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂", "sin(x1)": "sin x₁", "sin(x2)": "sin x₂" };
 const NAMED = { he: "He", glorot: "Glorot", xavier: "Xavier", lecun: "LeCun" };
 const initLabel = (name) => name.split("_").map((w, i) => (i === 0 && NAMED[w]) || w).join(" ");      // he_normal → He normal
 
+let boxes = 0;
 function checkbox(label, checked, onchange) {
-  const input = el("input", { type: "checkbox" });
+  const id = `nnbook-playground-box-${++boxes}`, input = el("input", { type: "checkbox", id });
   input.checked = checked;
   input.addEventListener("change", () => onchange(input.checked));
-  return { node: el("label", { class: "nnbook-check" }, input, " ", label), input };
+  return { node: el("span", { class: "nnbook-check" }, input, " ", el("label", { for: id }, label)), input };
 }
 
 // a configuration from the hash, kept only where it is valid for the playground's options
@@ -86,7 +88,7 @@ function render({ model, el: host }) {
   const regenerate = button("regenerate", () => commit("seed", (model.get("seed") + 1) % states.length), "new points and new weights: the next seed");
   const classToggle = button("adding class 0", () => { customClass = (customClass + 1) % 3; classToggle.textContent = `adding class ${customClass}`; }, "the class of the points a click adds");
   const clearPoints = button("clear points", () => commit("points", []), "remove your points");
-  const featureBoxes = o.features.map((f) => checkbox(f.replace("^2", "²").replace("*", ""), model.get("features").includes(f), (on) => {
+  const featureBoxes = o.features.map((f) => checkbox(FEATURE_LABELS[f], model.get("features").includes(f), (on) => {
     const now = model.get("features"), next = o.features.filter((g) => (g === f ? on : now.includes(g)));
     if (next.length) commit("features", next); else featureBoxes.find((b) => b.f === f).input.checked = true;
   }));
@@ -254,6 +256,7 @@ function render({ model, el: host }) {
   function cellColor(r, k, colors) {
     if (k === 1) {
       const p = outputValues[r];
+      if (!Number.isFinite(p)) return [255, 255, 255];            // a diverged network: no boundary
       return cmap.length ? cmap[Math.min(255, Math.max(0, Math.round(p * 255)))] : [255 * p, 128, 255 * (1 - p)];
     }
     let best = 0;
@@ -282,6 +285,7 @@ function render({ model, el: host }) {
     frames += 1;
     root.dataset.frames = String(frames);              // tests and benchmarks wait on these
     root.dataset.epoch = String(run?.trainer ? run.trainer.epoch : 0);
+    root.dataset.loss = String(run?.trainer ? run.trainer.history.train_loss.at(-1) : NaN);
   }
 
   function drawBoundary() {
@@ -293,7 +297,7 @@ function render({ model, el: host }) {
       if (selected) {
         const values = unitValues[selected[0]][selected[1]], scale = Math.max(1e-12, ...values.map(Math.abs));
         for (let r = 0; r < GRID * GRID; r++) paint(px, r, unitColor(values, r, scale), 0.8);
-        title = selected[0] === 0 ? `input ${model.get("features")[selected[1]]}` : `layer ${selected[0]}, unit ${selected[1] + 1} (click it again: back)`;
+        title = selected[0] === 0 ? `input ${FEATURE_LABELS[model.get("features")[selected[1]]]}` : `layer ${selected[0]}, unit ${selected[1] + 1} (click it again: back)`;
       } else {
         for (let r = 0; r < GRID * GRID; r++) paint(px, r, cellColor(r, k, colors), 0.45);
       }
@@ -375,7 +379,7 @@ function render({ model, el: host }) {
       ctx.fillText(label, col[0].x, 4);
     });
     ctx.textAlign = "right"; ctx.textBaseline = "middle";
-    pos[0].forEach(({ x, y, cell }, i) => ctx.fillText(names[i].replace("^2", "²").replace("*", ""), x - cell / 2 - 2, y));
+    pos[0].forEach(({ x, y, cell }, i) => ctx.fillText(FEATURE_LABELS[names[i]], x - cell / 2 - 2, y));
   }
   let unitsLayout = [];
 
@@ -445,7 +449,14 @@ function render({ model, el: host }) {
     if (selected) { selected = null; drawAll(); }
   });
 
-  for (const key of keys) model.on(`change:${key}`, () => { showControls(); restart(); });
+  // several traits can change at once (layers with activations, a link): one restart after them all
+  let pending = false;
+  const later = () => {
+    if (pending) return;
+    pending = true;
+    Promise.resolve().then(() => { pending = false; showControls(); restart(); });
+  };
+  for (const key of keys) model.on(`change:${key}`, later);
   const linked = fromHash(location.hash, defaults);
   if (linked && Object.keys(linked).length && !inLab()) {
     const c = sanitize(linked, o, defaults);

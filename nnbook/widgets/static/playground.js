@@ -924,13 +924,15 @@ var hexToRgb = (hex) => {
   return [v >> 16 & 255, v >> 8 & 255, v & 255];
 };
 var pct = (v) => `${Math.round(100 * v)} %`;
+var FEATURE_LABELS = { x1: "x₁", x2: "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂", "sin(x1)": "sin x₁", "sin(x2)": "sin x₂" };
 var NAMED = { he: "He", glorot: "Glorot", xavier: "Xavier", lecun: "LeCun" };
 var initLabel = (name) => name.split("_").map((w, i) => i === 0 && NAMED[w] || w).join(" ");
+var boxes = 0;
 function checkbox(label, checked, onchange) {
-  const input = el("input", { type: "checkbox" });
+  const id = `nnbook-playground-box-${++boxes}`, input = el("input", { type: "checkbox", id });
   input.checked = checked;
   input.addEventListener("change", () => onchange(input.checked));
-  return { node: el("label", { class: "nnbook-check" }, input, " ", label), input };
+  return { node: el("span", { class: "nnbook-check" }, input, " ", el("label", { for: id }, label)), input };
 }
 function sanitize(c, o, defaults) {
   const out = { ...defaults, ...c }, ok = (key, good) => {
@@ -998,7 +1000,7 @@ function render({ model, el: host }) {
     classToggle.textContent = `adding class ${customClass}`;
   }, "the class of the points a click adds");
   const clearPoints = button("clear points", () => commit("points", []), "remove your points");
-  const featureBoxes = o.features.map((f) => checkbox(f.replace("^2", "²").replace("*", ""), model.get("features").includes(f), (on) => {
+  const featureBoxes = o.features.map((f) => checkbox(FEATURE_LABELS[f], model.get("features").includes(f), (on) => {
     const now = model.get("features"), next = o.features.filter((g) => g === f ? on : now.includes(g));
     if (next.length) commit("features", next);
     else featureBoxes.find((b) => b.f === f).input.checked = true;
@@ -1240,6 +1242,7 @@ function render({ model, el: host }) {
   function cellColor(r, k, colors) {
     if (k === 1) {
       const p2 = outputValues[r];
+      if (!Number.isFinite(p2)) return [255, 255, 255];
       return cmap.length ? cmap[Math.min(255, Math.max(0, Math.round(p2 * 255)))] : [255 * p2, 128, 255 * (1 - p2)];
     }
     let best = 0;
@@ -1267,6 +1270,7 @@ function render({ model, el: host }) {
     frames += 1;
     root2.dataset.frames = String(frames);
     root2.dataset.epoch = String(run?.trainer ? run.trainer.epoch : 0);
+    root2.dataset.loss = String(run?.trainer ? run.trainer.history.train_loss.at(-1) : NaN);
   }
   function drawBoundary() {
     const ctx = boundary.ctx, px = image.data;
@@ -1277,7 +1281,7 @@ function render({ model, el: host }) {
       if (selected) {
         const values = unitValues[selected[0]][selected[1]], scale = Math.max(1e-12, ...values.map(Math.abs));
         for (let r = 0; r < GRID * GRID; r++) paint(px, r, unitColor(values, r, scale), 0.8);
-        title = selected[0] === 0 ? `input ${model.get("features")[selected[1]]}` : `layer ${selected[0]}, unit ${selected[1] + 1} (click it again: back)`;
+        title = selected[0] === 0 ? `input ${FEATURE_LABELS[model.get("features")[selected[1]]]}` : `layer ${selected[0]}, unit ${selected[1] + 1} (click it again: back)`;
       } else {
         for (let r = 0; r < GRID * GRID; r++) paint(px, r, cellColor(r, k2, colors2), 0.45);
       }
@@ -1377,7 +1381,7 @@ function render({ model, el: host }) {
     });
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
-    pos[0].forEach(({ x, y, cell }, i) => ctx.fillText(names[i].replace("^2", "²").replace("*", ""), x - cell / 2 - 2, y));
+    pos[0].forEach(({ x, y, cell }, i) => ctx.fillText(FEATURE_LABELS[names[i]], x - cell / 2 - 2, y));
   }
   let unitsLayout = [];
   function drawCurves() {
@@ -1450,10 +1454,17 @@ function render({ model, el: host }) {
       drawAll();
     }
   });
-  for (const key of keys) model.on(`change:${key}`, () => {
-    showControls();
-    restart();
-  });
+  let pending = false;
+  const later = () => {
+    if (pending) return;
+    pending = true;
+    Promise.resolve().then(() => {
+      pending = false;
+      showControls();
+      restart();
+    });
+  };
+  for (const key of keys) model.on(`change:${key}`, later);
   const linked = fromHash(location.hash, defaults);
   if (linked && Object.keys(linked).length && !inLab()) {
     const c = sanitize(linked, o, defaults);
