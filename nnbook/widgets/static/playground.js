@@ -915,10 +915,15 @@ function fromHash(hash, defaults) {
 // nnbook/widgets/js/playground.js
 var GRID = 48;
 var VIEW = 1.75 * EXTENT;
-var WORK_MS = 10;
+var WORK_MS = 8;
 var SPEEDS = [["1", "1 epoch per frame"], ["0", "as fast as it can"]];
 var POSITIVE = "#1f77b4";
 var NEGATIVE = "#ff7f0e";
+var largest = (values) => {
+  let m = 1e-12;
+  for (const v of values) m = Math.max(m, Math.abs(v));
+  return m;
+};
 var hexToRgb = (hex) => {
   const v = parseInt(hex.slice(1), 16);
   return [v >> 16 & 255, v >> 8 & 255, v & 255];
@@ -1176,6 +1181,11 @@ function render({ model, el: host }) {
       run = { error: null, empty: true, data: { X: new Float64Array(c.points.flatMap((p) => [p[0], p[1]])), y: Int32Array.from(c.points, (p) => p[2]), Xtest: new Float64Array(0), ytest: new Int32Array(0) } };
     } else {
       run = makeRun(c, states[c.seed]);
+      if (run.trainer) {
+        const counts = new Array(Math.max(2, run.classes)).fill(0);
+        for (const v of run.trainer.y) counts[v] += 1;
+        run.emptyClass = counts.indexOf(0);
+      }
     }
     const grid = new Float64Array(2 * GRID * GRID);
     for (let r = 0; r < GRID; r++) for (let q = 0; q < GRID; q++) {
@@ -1250,9 +1260,17 @@ function render({ model, el: host }) {
     const p = outputValues[r * k + best], [R, G, B] = colors[best], w = Math.max(0, (p - 1 / k) / (1 - 1 / k));
     return [255 + w * (R - 255), 255 + w * (G - 255), 255 + w * (B - 255)];
   }
-  function unitColor(values, r, scale) {
-    const v = values[r] / scale, [R, G, B] = hexToRgb(v >= 0 ? POSITIVE : NEGATIVE), w = Math.min(1, Math.abs(v));
-    return [255 + w * (R - 255), 255 + w * (G - 255), 255 + w * (B - 255)];
+  const POS = hexToRgb(POSITIVE), NEG = hexToRgb(NEGATIVE);
+  function paintUnit(px, values, fade, stride = 1) {
+    const scale = largest(values), side = GRID / stride;
+    for (let r = 0; r < side; r++) for (let q = 0; q < side; q++) {
+      const v = values[r * stride * GRID + q * stride] / scale, [R, G, B] = v >= 0 ? POS : NEG;
+      const w = fade * Math.min(1, Math.abs(v)), i = 4 * (r * side + q);
+      px[i] = 255 + w * (R - 255);
+      px[i + 1] = 255 + w * (G - 255);
+      px[i + 2] = 255 + w * (B - 255);
+      px[i + 3] = 255;
+    }
   }
   function paint(px, r, [R, G, B], fade) {
     const i = 4 * r;
@@ -1261,10 +1279,19 @@ function render({ model, el: host }) {
     px[i + 2] = 255 + fade * (B - 255);
     px[i + 3] = 255;
   }
+  let deadNow = [];
   function drawAll() {
-    if (run?.trainer) evaluate();
+    const t0 = performance.now();
+    if (run?.trainer) {
+      evaluate();
+      deadNow = run.trainer.net.deadUnits(run.trainer.X, run.trainer.n);
+    }
+    const t1 = performance.now();
     drawBoundary();
+    const t2 = performance.now();
     drawNetwork();
+    const t3 = performance.now();
+    root2.dataset.drawMs = [t1 - t0, t2 - t1, t3 - t2].map((v) => v.toFixed(1)).join(" ");
     if (!run?.trainer || run.trainer.epoch !== shownEpoch) drawCurves();
     showStatus();
     frames += 1;
@@ -1279,8 +1306,7 @@ function render({ model, el: host }) {
     if (run?.trainer) {
       const k2 = run.trainer.net.sizes.at(-1), colors2 = classColors(k2);
       if (selected) {
-        const values = unitValues[selected[0]][selected[1]], scale = Math.max(1e-12, ...values.map(Math.abs));
-        for (let r = 0; r < GRID * GRID; r++) paint(px, r, unitColor(values, r, scale), 0.8);
+        paintUnit(px, unitValues[selected[0]][selected[1]], 0.8);
         title = selected[0] === 0 ? `input ${FEATURE_LABELS[model.get("features")[selected[1]]]}` : `layer ${selected[0]}, unit ${selected[1] + 1} (click it again: back)`;
       } else {
         for (let r = 0; r < GRID * GRID; r++) paint(px, r, cellColor(r, k2, colors2), 0.45);
@@ -1292,18 +1318,23 @@ function render({ model, el: host }) {
     const d = run?.data, k = Math.max(2, run?.classes || 2), colors = classColors(k);
     if (d) {
       bPanel.clip(() => {
-        const dot = (X, y, i, filled) => {
-          const [R, G, B] = colors[y[i] % colors.length], x = bPanel.px(X[2 * i]), v = bPanel.py(X[2 * i + 1]);
-          ctx.beginPath();
-          ctx.arc(x, v, 2.6, 0, 2 * Math.PI);
-          ctx.fillStyle = filled ? `rgb(${R}, ${G}, ${B})` : "white";
-          ctx.fill();
-          ctx.strokeStyle = filled ? "white" : `rgb(${R}, ${G}, ${B})`;
-          ctx.lineWidth = filled ? 0.6 : 1.4;
-          ctx.stroke();
-        };
-        for (let i = 0; i < d.y.length; i++) dot(d.X, d.y, i, true);
-        for (let i = 0; i < d.ytest.length; i++) dot(d.Xtest, d.ytest, i, false);
+        for (let c = 0; c < k; c++) {
+          const [R, G, B] = colors[c % colors.length], rgb = `rgb(${R}, ${G}, ${B})`;
+          for (const [X, y, filled] of [[d.X, d.y, true], [d.Xtest, d.ytest, false]]) {
+            ctx.beginPath();
+            for (let i = 0; i < y.length; i++) {
+              if (y[i] !== c) continue;
+              const x = bPanel.px(X[2 * i]), v = bPanel.py(X[2 * i + 1]);
+              ctx.moveTo(x + 2.6, v);
+              ctx.arc(x, v, 2.6, 0, 2 * Math.PI);
+            }
+            ctx.fillStyle = filled ? rgb : "white";
+            ctx.fill();
+            ctx.strokeStyle = filled ? "white" : rgb;
+            ctx.lineWidth = filled ? 0.6 : 1.4;
+            ctx.stroke();
+          }
+        }
       });
     }
     bPanel.frame({ title: `${title}, epoch ${run?.trainer ? run.trainer.epoch : 0}`, xlabel: "x₁", ylabel: "x₂" });
@@ -1326,33 +1357,41 @@ function render({ model, el: host }) {
       ctx.fillText("no network to show", 8, 8);
       return;
     }
-    const net = run.trainer.net, sizes = net.sizes, pos = layout(sizes), dead = net.deadUnits(run.trainer.X, run.trainer.n);
+    const net = run.trainer.net, sizes = net.sizes, pos = layout(sizes), dead = deadNow;
     unitsLayout = pos;
+    const BUCKETS = 6, paths = [];
     for (let l = 1; l < sizes.length; l++) {
       let big = 1e-12;
       for (let j = 0; j < sizes[l]; j++) for (let i = 0; i < sizes[l - 1]; i++) big = Math.max(big, Math.abs(net.params[net.offsets[l - 1] + j * (sizes[l - 1] + 1) + i]));
       for (let j = 0; j < sizes[l]; j++) for (let i = 0; i < sizes[l - 1]; i++) {
         const w = net.params[net.offsets[l - 1] + j * (sizes[l - 1] + 1) + i], a = pos[l - 1][i], b = pos[l][j];
-        ctx.strokeStyle = w >= 0 ? POSITIVE : NEGATIVE;
-        ctx.globalAlpha = 0.25 + 0.75 * Math.abs(w) / big;
-        ctx.lineWidth = 0.3 + 3.5 * Math.abs(w) / big;
-        ctx.beginPath();
-        ctx.moveTo(a.x + a.cell / 2, a.y);
-        ctx.lineTo(b.x - b.cell / 2, b.y);
-        ctx.stroke();
+        const size = Number.isFinite(w) ? Math.min(BUCKETS - 1, Math.floor(Math.abs(w) / big * BUCKETS)) : 0;
+        const key = 2 * size + (w >= 0 ? 0 : 1);
+        (paths[key] || (paths[key] = [])).push(a.x + a.cell / 2, a.y, b.x - b.cell / 2, b.y);
       }
     }
+    paths.forEach((segments, key) => {
+      const size = (Math.floor(key / 2) + 0.5) / BUCKETS;
+      ctx.strokeStyle = key % 2 === 0 ? POSITIVE : NEGATIVE;
+      ctx.globalAlpha = 0.25 + 0.75 * size;
+      ctx.lineWidth = 0.3 + 3.5 * size;
+      ctx.beginPath();
+      for (let s = 0; s < segments.length; s += 4) {
+        ctx.moveTo(segments[s], segments[s + 1]);
+        ctx.lineTo(segments[s + 2], segments[s + 3]);
+      }
+      ctx.stroke();
+    });
     ctx.globalAlpha = 1;
-    const small = new ImageData(GRID, GRID), tile = document.createElement("canvas");
-    tile.width = tile.height = GRID;
+    const SMALL = GRID / 2, small = new ImageData(SMALL, SMALL), tile = document.createElement("canvas");
+    tile.width = tile.height = SMALL;
     for (let l = 0; l < sizes.length; l++) for (let j = 0; j < sizes[l]; j++) {
       const { x, y, cell } = pos[l][j], values = l === sizes.length - 1 ? null : unitValues[l][j];
       if (values) {
-        const scale = Math.max(1e-12, ...values.map(Math.abs));
-        for (let r = 0; r < GRID * GRID; r++) paint(small.data, r, unitColor(values, r, scale), 0.9);
+        paintUnit(small.data, values, 0.9, 2);
       } else {
         const k = sizes.at(-1), colors = classColors(k);
-        for (let r = 0; r < GRID * GRID; r++) paint(small.data, r, cellColor(r, k, colors), 0.6);
+        for (let r = 0; r < SMALL; r++) for (let q = 0; q < SMALL; q++) paint(small.data, r * SMALL + q, cellColor(2 * (r * GRID + q), k, colors), 0.6);
       }
       tile.getContext("2d").putImageData(small, 0, 0);
       ctx.drawImage(tile, x - cell / 2, y - cell / 2, cell, cell);
@@ -1412,9 +1451,8 @@ function render({ model, el: host }) {
     } else {
       const h = t.history, e = t.epoch;
       status.textContent = `epoch ${e}: train loss ${h.train_loss[e]?.toFixed(3) ?? "–"}, test loss ${Number.isFinite(h.val_loss[e]) ? h.val_loss[e].toFixed(3) : "–"}, test accuracy ${Number.isFinite(h.val_acc[e]) ? h.val_acc[e].toFixed(3) : "–"} · ${t.net.nParams} parameters`;
-      const counts = Array.from({ length: Math.max(2, run.classes) }, (_, c) => t.y.filter((v) => v === c).length);
-      const empty = counts.findIndex((n) => n === 0);
-      const dead = t.net.deadUnits(t.X, t.n), allDead = dead.findIndex((layer) => layer.length && layer.every(Boolean));
+      const empty = run.emptyClass;
+      const dead = deadNow, allDead = dead.findIndex((layer) => layer.length && layer.every(Boolean));
       if (t.diverged) shown = ["error", `diverged at epoch ${t.divergedAt}: the loss or a weight is no longer finite; lower η and press reset`];
       else if (empty >= 0) shown = ["warning", `class ${empty} has no training points: the network never sees it${model.get("dataset") === "custom" ? " (add some, or raise the train share)" : ""}`];
       else if (allDead >= 0) shown = ["warning", `all ${dead[allDead].length} units of hidden layer ${allDead + 1} are dead (negative net input on every training point): no gradient gets through them`];
