@@ -261,7 +261,7 @@ plt.show()
 # | input features x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂ | yes | yes | `test_playground_network_controls` |
 # | hidden layers 0–6, units 1–8 | yes | yes | `test_playground_network_controls` |
 # | activation | one for all layers (ReLU, tanh, sigmoid, linear) | one per layer, and leaky ReLU | `test_playground_network_controls` |
-# | initialization | no | the book's 11 schemes | `test_playground_network_controls` |
+# | initialization | no | every scheme of `nnbook.init` | `test_playground_network_controls` |
 # | loss | squared error | BCE, quadratic, softmax cross-entropy | `test_playground_training_controls` |
 # | optimizer | SGD | SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam | `test_playground_training_controls` |
 # | η, batch size | yes | yes (η on a log slider) | `test_playground_training_controls` |
@@ -297,9 +297,10 @@ plt.show()
 # network that separates XOR? And with the feature x₁x₂?
 #
 # :::{dropdown} Solution
-# One hidden layer of two units can do it (the two cuts of XOR), though with ReLU it
-# depends on the seed; three or four units succeed reliably. With x₁x₂ no hidden layer is
-# needed: the label is the sign of x₁x₂, one neuron's straight cut in that feature.
+# One hidden layer of two ReLU units can represent XOR (two cuts), but it seldom finds them:
+# whether it does depends on the seed. Three or four units succeed for most seeds. With x₁x₂
+# alone no hidden layer is needed: the label is the sign of x₁x₂, one neuron's cut in that
+# feature, and it reaches the accuracy that the noise near the axes allows.
 # :::
 #
 # **2. Linear layers.** Stack six layers of eight *linear* units on the circles. What
@@ -310,13 +311,14 @@ plt.show()
 # with extra parameters. The depth only changes how fast (and how stably) it trains.
 # :::
 #
-# **3. The sine features.** Which data set do sin x₁ and sin x₂ help most, and why do they
-# hurt the two moons at the default scale?
+# **3. The sine features.** Replace x₁ and x₂ by sin x₁ and sin x₂ on the two moons. What
+# happens, and why?
 #
 # :::{dropdown} Solution
-# The points lie in about [−3, 3], where sin x is not monotonic: sin x₁ folds the plane
-# at x₁ = ±π/2. That helps a set whose classes alternate along an axis (XOR, and the spirals
-# a little) and confuses the moons, whose boundary is a single curve.
+# The test accuracy drops below what x₁, x₂ reach (by several hundredths, depending on the
+# seed). The points lie in about [−3, 3], where sin x is not monotonic: it folds the plane at
+# x₁ = ±π/2, so the tips of the moons beyond the fold look like points inside it, and the
+# network cannot tell them apart. With x₁, x₂ kept as well, the sines do no harm.
 # :::
 #
 # **4. Batch size and η.** With SGD, find the largest η that still trains the default
@@ -362,7 +364,7 @@ plt.show()
 #   Smilkov, D. et al. (2017). Direct-manipulation visualization of deep networks. ICML
 #   Workshop on Visualization for Deep Learning.
 # - Glassner, A. (2021). *Deep Learning: A Visual Approach*, ch. 14: the two-moons
-#   classifier (Figs. 14-27 to 14-33), which the default configuration follows in spirit.
+#   classifier (Figs. 14-28 to 14-34), which the default configuration follows in spirit.
 # - Nielsen, M. (2015). *Neural Networks and Deep Learning*, ch. 3: the cross-entropy cost
 #   against the quadratic cost, L1, L2 and dropout.
 # - Kneusel, R. T. (2021). *Practical Deep Learning*, ch. 9: Glorot and He initialization,

@@ -36,7 +36,7 @@ from nnbook import checks
 
 __all__ = ["two_moons", "circles", "spirals", "xor", "curve_fit_points", "byte_sample",
            "statsville", "digits", "read_idx", "load_mnist", "standardize", "playground", "features",
-           "PLAYGROUND_SETS", "FEATURES", "MAX_SAMPLES", "MAX_NOISE"]
+           "PLAYGROUND_SETS", "FEATURES", "EXTENT", "MAX_SAMPLES", "MAX_NOISE"]
 
 #: the most points a generator makes on request
 MAX_SAMPLES = 10**7

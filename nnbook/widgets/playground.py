@@ -98,7 +98,7 @@ def _names(values, name, options, low, high):
 
 
 def check_config(config, *, partial=False):
-    """A complete, checked configuration (chapter 6): ``config`` over :data:`DEFAULTS`.  ``partial``
+    """A complete, checked configuration (chapter 6): ``config`` over ``DEFAULTS``.  ``partial``
     checks each value on its own (a widget's trait while the browser changes several)."""
     if not isinstance(config, dict):
         raise TypeError(f"config: expected a dict, got {type(config).__name__}")
@@ -242,7 +242,7 @@ def _state(seed):
 class Playground(LiveWidget):
     """Widget: the two-moons playground, trained and drawn in the browser (chapter 6).
 
-    Every control is a trait (synced both ways) with the name of its :data:`DEFAULTS` key;
+    Every control is a trait (synced both ways) named as its key in ``DEFAULTS``;
     :attr:`config` is them all as one dict, which :func:`run` trains in numpy.  The browser
     sends back ``epoch`` and ``history`` (per-epoch loss and accuracy, train and test) when
     training pauses, and ``message`` shows a divergence, a dead network, an empty class or a
