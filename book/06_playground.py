@@ -18,9 +18,9 @@ if importlib.util.find_spec("nnbook") is None:
 # classes, momentum and Adam, the book's initializations, a dropout rate, an activation per
 # layer, points you draw yourself, the network's dead units marked, and a button that writes
 # out the nnbook code that trains the same network. Your browser trains the network, so the
-# playground is live on the static site; it is the same computation as `nnbook.train`, step
-# for step (a test holds the browser's first epoch to nnbook's within $10^{-9}$ for every
-# optimizer and loss).
+# playground is live on this page with no Python behind it; it is the same computation as
+# `nnbook.train`, step for step (a test holds the browser's first epoch to nnbook's within
+# $10^{-9}$ for every optimizer and loss).
 #
 # ## What you will learn
 #
@@ -145,8 +145,8 @@ print("checked: η = 3 diverges within two epochs, η = 0.03 does not")
 # A too-large η need not diverge to do harm. The ReLU units of
 # [chapter 2](02_two_moons.ipynb) die when a large step pushes their net input below zero on
 # every point: they output 0 and pass no gradient, for good. Per-sample SGD with η = 1 on
-# the default network with He's initial weights kills every unit of the second layer; the playground crosses them out
-# and says so.
+# the default network with He's initial weights kills every unit of the second layer; the
+# playground crosses them out and says so.
 
 # %%
 for lr in (0.1, 1.0):
