@@ -35,7 +35,6 @@ if importlib.util.find_spec("nnbook") is None:
 
 # %%
 import matplotlib.pyplot as plt
-import numpy as np
 
 from nnbook import data, plots
 from nnbook.widgets import Playground, playground_figure
