@@ -153,3 +153,18 @@ def test_every_row_of_the_feature_table_names_a_test_that_exists():
         assert named, f"no test named in the row {row!r}"
         for name in named:
             assert re.search(rf"^def {name}\(", sources, re.M), f"{name} (row {row.split('|')[1].strip()!r}) is not a test"
+
+
+def test_traits_refuse_bad_values_and_a_new_depth_keeps_one_activation_per_layer():
+    w = pg.Playground()
+    with pytest.raises(ValueError, match="^layers"):
+        w.layers = [9]
+    with pytest.raises(ValueError, match="^lr"):
+        w.lr = 0
+    w.activations = ["tanh", "sigmoid"]
+    w.layers = [8, 8, 8]
+    assert w.activations == ["tanh", "sigmoid", "sigmoid"]
+    w.layers = [5]
+    assert w.activations == ["tanh"] and pg.check_config(w.config)["layers"] == [5]
+    net, history = pg.run(w.config, epochs=1)
+    assert net.sizes == [2, 5, 1] and history.epochs == 1

@@ -242,7 +242,8 @@ def _state(seed):
 class Playground(LiveWidget):
     """Widget: the two-moons playground, trained and drawn in the browser (chapter 6).
 
-    Every control is a trait (synced both ways) named as its key in ``DEFAULTS``;
+    Every control is a trait (synced both ways) named as its key in ``DEFAULTS``
+    (a new ``layers`` keeps the activations it can and repeats the last one);
     :attr:`config` is them all as one dict, which :func:`run` trains in numpy.  The browser
     sends back ``epoch`` and ``history`` (per-epoch loss and accuracy, train and test) when
     training pauses, and ``message`` shows a divergence, a dead network, an empty class or a
@@ -290,6 +291,14 @@ class Playground(LiveWidget):
     def config(self):
         """The current configuration: every control's value, as a dict that :func:`run` takes."""
         return {key: getattr(self, key) for key in DEFAULTS}
+
+    @traitlets.observe("layers")
+    def _one_activation_per_layer(self, change):
+        """A new depth keeps the activations it can and repeats the last one (relu for none)."""
+        acts = list(self.activations[:len(change["new"])])
+        acts += [acts[-1] if acts else "relu"] * (len(change["new"]) - len(acts))
+        if acts != self.activations:
+            self.activations = acts
 
     @traitlets.validate(*DEFAULTS)
     def _valid(self, proposal):

@@ -68,7 +68,11 @@ function render({ model, el: host }) {
   const inLab = () => Boolean(document.querySelector(".jp-LabShell, .jp-NotebookPanel"));
   let run = null, playing = false, frames = 0, shownEpoch = -1, selected = null, customClass = 0, notice = null;
 
-  const config = () => Object.fromEntries(keys.map((k) => [k, model.get(k)]));
+  const config = () => {               // one activation per layer, even while the two traits change
+    const c = Object.fromEntries(keys.map((k) => [k, model.get(k)]));
+    c.activations = c.layers.map((_, l) => c.activations[l] || c.activations.at(-1) || "relu");
+    return c;
+  };
   const commit = (key, value) => {
     if (JSON.stringify(model.get(key)) === JSON.stringify(value)) return;
     model.set(key, value);
