@@ -444,8 +444,8 @@ def test_playground_unit_maps(browser, site):
     net = pg.locator("canvas").nth(2)
     box = net.bounding_box()
     scale = box["width"] / 640
-    # layer 1 (of inputs, two hidden layers, output: x = 34 + 1 · 560/3), its first of four units
-    unit = {"x": (34 + 560 / 3) * scale, "y": (12 + 150 - 1.5 * 33) * scale}
+    # layer 1 (of inputs, two hidden layers, output: x = 56 + 1 · 544/3), its first of four units
+    unit = {"x": (56 + 544 / 3) * scale, "y": (12 + 150 - 1.5 * 33) * scale}
     assert changed(page, pg, lambda: net.click(position=unit), 0), "a click on a unit shows its map"
     enlarged = pixels(pg)[0]
     assert changed(page, pg, lambda: net.click(position=unit), 0), "a second click brings the boundary back"

@@ -1346,7 +1346,7 @@ function render({ model, el: host }) {
   function layout(sizes) {
     const W = network.width, H = network.height, cols = sizes.length, cell = 28;
     return sizes.map((k, l) => Array.from({ length: k }, (_, j) => {
-      const x = 34 + l * (W - 80) / Math.max(1, cols - 1), y = 12 + H / 2 + (j - (k - 1) / 2) * (cell + 5);
+      const x = 56 + l * (W - 96) / Math.max(1, cols - 1), y = 12 + H / 2 + (j - (k - 1) / 2) * (cell + 5);
       return { x, y, cell };
     }));
   }
