@@ -55,6 +55,8 @@ plots.use_book_style()
 # negative. The links are the weights: the wider, the larger, blue positive and orange
 # negative. A dead ReLU unit (negative net input on every training point) is crossed out.
 # Click a unit to see its map in the large panel; click it again to get the boundary back.
+# Two boxes change only the view: whether the test points are drawn, and whether the
+# boundary shows the predicted class alone or how sure the network is.
 
 # %% tags=["nbval-ignore-output"]
 playground = Playground()
@@ -269,6 +271,7 @@ plt.show()
 # | play, pause, step, reset; epoch count | yes | yes | `test_playground_buttons` |
 # | train and test loss curves | yes | yes | `test_playground_buttons` |
 # | decision boundary as a heat map, points | yes | yes (test points hollow) | `test_playground_buttons` |
+# | show test data, discretize output | yes | yes | `test_playground_buttons` |
 # | each unit's output as a map, enlarge one | hover | click | `test_playground_unit_maps` |
 # | weights as links, width and colour | yes | yes | `test_playground_unit_maps` |
 # | dead units marked | no | crossed out, and a message when a layer is dead | `test_playground_bad_states` |

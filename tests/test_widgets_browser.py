@@ -434,6 +434,8 @@ def test_playground_buttons(browser, site):
     play.click()
     page.wait_for_function("el => Number(el.dataset.epoch) >= 20", arg=pg.element_handle(), timeout=30000)
     play.click()
+    assert changed(page, pg, lambda: pg.get_by_label("show test points").uncheck(), 0)
+    assert changed(page, pg, lambda: pg.get_by_label("discretize output").check(), 0)
     assert not page.errors, page.errors
     page.close()
 

@@ -116,6 +116,8 @@ function render({ model, el: host }) {
                        oninput: (v) => commit("lam", Number(v.toPrecision(3))) });
   const dropout = slider({ label: "dropout", min: 0, max: 0.9, step: 0.05, value: model.get("dropout"), oninput: (v) => commit("dropout", Math.round(v * 20) / 20) });
   const speed = select({ label: "speed", options: SPEEDS, value: "1", onchange: () => {} });
+  const showTest = checkbox("show test points", true, () => drawAll());            // views only: not in the link
+  const discrete = checkbox("discretize output", false, () => drawAll());
   const play = button("play", () => (playing ? pause() : start()), "play or pause training");
   const step = button("step", () => { pause(); if (run?.trainer) { run.trainer.run(Infinity, run.trainer.epoch + 1); sync(); drawAll(); } }, "train one epoch");
   const reset = button("reset", () => { pause(); restart(); }, "start again at epoch 0");
@@ -136,7 +138,7 @@ function render({ model, el: host }) {
         el("div", { class: "nnbook-buttons" }, regenerate, classToggle, clearPoints)),
   group("network", el("div", {}, ...featureBoxes.map((b) => b.node)), el("div", { class: "nnbook-controls" }, depth.row, init.row), layerRows),
   group("training", el("div", { class: "nnbook-controls" }, loss.row, opt.row, lr.row, batch.row, reg.row, lam.row, dropout.row, speed.row)),
-  el("div", { class: "nnbook-buttons" }, play, step, reset, copy, link), status, note,
+  el("div", { class: "nnbook-buttons" }, play, step, reset, copy, link), el("div", {}, showTest.node, discrete.node), status, note,
   el("div", { class: "nnbook-panels" }, boundary.node, curves.node), network.node, code);
   host.append(root);
 
@@ -265,13 +267,14 @@ function render({ model, el: host }) {
   // the colour of a cell: P(class 1) through the book's colormap, or the likeliest class's colour
   function cellColor(r, k, colors) {
     if (k === 1) {
-      const p = outputValues[r];
+      const p = discrete.input.checked ? (outputValues[r] > 0.5 ? 1 : 0) : outputValues[r];
       if (!Number.isFinite(p)) return [255, 255, 255];            // a diverged network: no boundary
       return cmap.length ? cmap[Math.min(255, Math.max(0, Math.round(p * 255)))] : [255 * p, 128, 255 * (1 - p)];
     }
     let best = 0;
     for (let j = 1; j < k; j++) if (outputValues[r * k + j] > outputValues[r * k + best]) best = j;
-    const p = outputValues[r * k + best], [R, G, B] = colors[best], w = Math.max(0, (p - 1 / k) / (1 - 1 / k));
+    const p = outputValues[r * k + best], [R, G, B] = colors[best];
+    const w = discrete.input.checked ? 1 : Math.max(0, (p - 1 / k) / (1 - 1 / k));
     return [255 + w * (R - 255), 255 + w * (G - 255), 255 + w * (B - 255)];
   }
 
@@ -334,7 +337,7 @@ function render({ model, el: host }) {
       bPanel.clip(() => {               // one path per class and kind: 500 points in a few canvas calls
         for (let c = 0; c < k; c++) {
           const [R, G, B] = colors[c % colors.length], rgb = `rgb(${R}, ${G}, ${B})`;
-          for (const [X, y, filled] of [[d.X, d.y, true], [d.Xtest, d.ytest, false]]) {
+          for (const [X, y, filled] of [[d.X, d.y, true], ...(showTest.input.checked ? [[d.Xtest, d.ytest, false]] : [])]) {
             ctx.beginPath();
             for (let i = 0; i < y.length; i++) {
               if (y[i] !== c) continue;

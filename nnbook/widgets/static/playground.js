@@ -1062,6 +1062,8 @@ function render({ model, el: host }) {
   const dropout = slider({ label: "dropout", min: 0, max: 0.9, step: 0.05, value: model.get("dropout"), oninput: (v) => commit("dropout", Math.round(v * 20) / 20) });
   const speed = select({ label: "speed", options: SPEEDS, value: "1", onchange: () => {
   } });
+  const showTest = checkbox("show test points", true, () => drawAll());
+  const discrete = checkbox("discretize output", false, () => drawAll());
   const play = button("play", () => playing ? pause() : start(), "play or pause training");
   const step = button("step", () => {
     pause();
@@ -1096,6 +1098,7 @@ function render({ model, el: host }) {
     group("network", el("div", {}, ...featureBoxes.map((b) => b.node)), el("div", { class: "nnbook-controls" }, depth.row, init.row), layerRows),
     group("training", el("div", { class: "nnbook-controls" }, loss.row, opt.row, lr.row, batch.row, reg.row, lam.row, dropout.row, speed.row)),
     el("div", { class: "nnbook-buttons" }, play, step, reset, copy, link),
+    el("div", {}, showTest.node, discrete.node),
     status,
     note,
     el("div", { class: "nnbook-panels" }, boundary.node, curves.node),
@@ -1255,13 +1258,14 @@ function render({ model, el: host }) {
   }
   function cellColor(r, k, colors) {
     if (k === 1) {
-      const p2 = outputValues[r];
+      const p2 = discrete.input.checked ? outputValues[r] > 0.5 ? 1 : 0 : outputValues[r];
       if (!Number.isFinite(p2)) return [255, 255, 255];
       return cmap.length ? cmap[Math.min(255, Math.max(0, Math.round(p2 * 255)))] : [255 * p2, 128, 255 * (1 - p2)];
     }
     let best = 0;
     for (let j = 1; j < k; j++) if (outputValues[r * k + j] > outputValues[r * k + best]) best = j;
-    const p = outputValues[r * k + best], [R, G, B] = colors[best], w = Math.max(0, (p - 1 / k) / (1 - 1 / k));
+    const p = outputValues[r * k + best], [R, G, B] = colors[best];
+    const w = discrete.input.checked ? 1 : Math.max(0, (p - 1 / k) / (1 - 1 / k));
     return [255 + w * (R - 255), 255 + w * (G - 255), 255 + w * (B - 255)];
   }
   const POS = hexToRgb(POSITIVE), NEG = hexToRgb(NEGATIVE);
@@ -1324,7 +1328,7 @@ function render({ model, el: host }) {
       bPanel.clip(() => {
         for (let c = 0; c < k; c++) {
           const [R, G, B] = colors[c % colors.length], rgb = `rgb(${R}, ${G}, ${B})`;
-          for (const [X, y, filled] of [[d.X, d.y, true], [d.Xtest, d.ytest, false]]) {
+          for (const [X, y, filled] of [[d.X, d.y, true], ...showTest.input.checked ? [[d.Xtest, d.ytest, false]] : []]) {
             ctx.beginPath();
             for (let i = 0; i < y.length; i++) {
               if (y[i] !== c) continue;
