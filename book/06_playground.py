@@ -46,7 +46,9 @@ plots.use_book_style()
 # ## The playground
 #
 # Choose a data set and its noise, the share of points used for training (the rest are the
-# test points, drawn hollow) and a seed; *regenerate* takes the next seed. With *your points*,
+# test points, drawn hollow) and a seed; *regenerate* takes the next seed. The two
+# regression sets (a plane and six Gaussian bumps) have real targets in [−1, 1] instead of
+# classes: the network then ends in a linear unit and learns with the quadratic cost. With *your points*,
 # a click on the map adds a point of the class the button shows. The network takes the input
 # features you tick, up to six hidden layers of up to eight units, each with its own
 # activation (*linear* is the identity). Training takes a loss, an optimizer, η, a batch size,
@@ -279,7 +281,7 @@ plt.show()
 # | configuration in the URL | yes | yes (restored from a link) | `test_playground_link_restores` |
 # | copy as Python | no | nnbook code that trains the same network | `test_copy_as_python_runs_and_trains_to_the_browsers_numbers` |
 # | equal to a reference implementation | — | nnbook within $10^{-9}$ (first epoch) | `test_first_epoch_agrees_with_nnbook_within_1e_9` |
-# | regression problems | plane, multi-Gaussian | no (a later version) | — |
+# | regression problems | plane, multi-Gaussian | plane, Gaussian bumps (a linear output, the quadratic cost) | `test_playground_regression` |
 #
 # ## Summary
 #

@@ -36,7 +36,7 @@ from nnbook import checks
 
 __all__ = ["two_moons", "circles", "spirals", "xor", "curve_fit_points", "byte_sample",
            "statsville", "digits", "read_idx", "load_mnist", "standardize", "playground", "features",
-           "PLAYGROUND_SETS", "FEATURES", "EXTENT", "MAX_SAMPLES", "MAX_NOISE"]
+           "PLAYGROUND_SETS", "REGRESSION_SETS", "FEATURES", "EXTENT", "MAX_SAMPLES", "MAX_NOISE"]
 
 #: the most points a generator makes on request
 MAX_SAMPLES = 10**7
@@ -337,7 +337,12 @@ def load_mnist(path, flatten=True):
 # --- the playground's data sets (chapter 6): reproducible in the browser ---------------------
 
 #: the playground's data sets; "custom" is the reader's own points
-PLAYGROUND_SETS = ("moons", "circles", "xor", "spirals", "blobs", "custom")
+PLAYGROUND_SETS = ("moons", "circles", "xor", "spirals", "blobs", "custom", "plane", "bumps")
+#: the playground's regression sets: real targets in [−1, 1] instead of classes
+REGRESSION_SETS = ("plane", "bumps")
+#: the bumps' centres (x₁, x₂) and signs: y = Σ sign·exp(−‖x − c‖²/(2·0.1))
+BUMPS = ((-0.66, 0.42, 1.0), (0.0, 0.42, -1.0), (0.66, 0.42, 1.0), (-0.66, -0.42, -1.0), (0.0, -0.42, 1.0),
+         (0.66, -0.42, -1.0))
 #: the input features the playground offers, in its order
 FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
 #: the playground's points lie in about [−EXTENT, EXTENT]² (before noise)
@@ -374,11 +379,20 @@ def _points(kind, n, noise, classes, rng):
         u = 1.0 - _uniform(rng, n)
         t = 3.0 * np.pi * u + 2.0 * np.pi * y / classes
         X = np.column_stack([u * np.cos(t), u * np.sin(t)])
-    else:                                    # blobs: centres on a circle of radius 0.6, spread 0.1
+    elif kind == "blobs":                    # centres on a circle of radius 0.6, spread 0.1
         t = 2.0 * np.pi * y / classes + np.pi / 4
         X = 0.6 * np.column_stack([np.cos(t), np.sin(t)]) + 0.1 * _normal(rng, 2 * n).reshape(n, 2)
+    else:                                    # regression: x ~ U(−1, 1)², y = (x₁ + x₂)/2 or the bumps
+        X = -1.0 + 2.0 * _uniform(rng, 2 * n).reshape(n, 2)
+        if kind == "plane":
+            y = 0.5 * (X[:, 0] + X[:, 1])
+        else:
+            y = np.zeros(n)
+            for c1, c2, sign in BUMPS:
+                d1, d2 = X[:, 0] - c1, X[:, 1] - c2
+                y = y + sign * np.exp(-(d1 * d1 + d2 * d2) / 0.2)
     X = X + noise * _normal(rng, 2 * n).reshape(n, 2)
-    return EXTENT * X, y.astype(np.int64)
+    return EXTENT * X, (y.astype(float) if kind in REGRESSION_SETS else y.astype(np.int64))
 
 
 def _custom_points(points, minimum=2):
@@ -397,7 +411,8 @@ def playground(kind="moons", n=500, noise=0.1, classes=2, train_ratio=0.5, seed=
     """The playground's data (chapter 6): ``(X_train, y_train, X_test, y_test)``.
 
     ``kind`` is one of :data:`PLAYGROUND_SETS`: two moons, circles, XOR, spirals (``classes``
-    arms) or Gaussian blobs (``classes`` of them), ``n`` points with Gaussian noise σ =
+    arms), Gaussian blobs (``classes`` of them), or the regression sets "plane" (y = (x₁ + x₂)/2)
+    and "bumps" (six Gaussian bumps of alternating sign, y float), ``n`` points with Gaussian noise σ =
     ``noise`` (in units of the sets' radius 1, then scaled by :data:`EXTENT`); "custom" takes
     the reader's ``points``, rows (x₁, x₂, class).  A permutation from the same generator
     sends the first round(``train_ratio``·n) points to training.  Every random number is a

@@ -29,12 +29,17 @@ def test_data_and_features_agree_with_nnbook_within_1e_12():
              if classes == 2 or kind in ("spirals", "blobs")]
     points = [[0.5, 1.0, 0], [-1.0, 2.0, 1], [0.25, -0.5, 1], [1.5, 1.5, 0], [2.0, -2.0, 2]]
     cases.append({"kind": "custom", "n": 5, "noise": 0.0, "classes": 2, "train_ratio": 0.5, "seed": 3, "custom": points})
+    cases += [{"kind": kind, "n": 201, "noise": 0.1, "classes": 2, "train_ratio": 0.5, "seed": 2} for kind in data.REGRESSION_SETS]
     request = [{**c, "state": STATE(c["seed"]), "names": list(data.FEATURES)} for c in cases]
     got = node({"command": "playground", "data": request})["data"]
     for c, out in zip(cases, got):
         X, y, Xt, yt = data.playground(c["kind"], n=c["n"], noise=c["noise"], classes=c["classes"],
                                        train_ratio=c["train_ratio"], seed=c["seed"], points=c.get("custom"))
-        assert out["y"] == y.tolist() and out["ytest"] == yt.tolist(), c
+        if c["kind"] in data.REGRESSION_SETS:                # real targets
+            np.testing.assert_allclose(out["y"], y, rtol=0, atol=1e-12)
+            np.testing.assert_allclose(out["ytest"], yt, rtol=0, atol=1e-12)
+        else:
+            assert out["y"] == y.tolist() and out["ytest"] == yt.tolist(), c
         np.testing.assert_allclose(np.reshape(out["X"], X.shape), X, rtol=0, atol=1e-12)
         np.testing.assert_allclose(np.reshape(out["Xtest"], Xt.shape), Xt, rtol=0, atol=1e-12)
         F = data.features(X, data.FEATURES)
@@ -85,6 +90,9 @@ FIRST_EPOCH += [
     {"init": "lecun_normal", "activations": ["identity", "sigmoid"], "features": ["x1^2", "x2^2", "x1*x2"], "seed": 42},
     {"dataset": "custom", "points": [[0.5, 1.0, 0], [-1.0, 2.0, 1], [0.2, -0.5, 1], [1.5, 1.5, 0], [-2.0, -1.0, 0]],
      "batch_size": 2, "train_ratio": 0.6},
+    {"dataset": "plane", "loss": "mse", "optimizer": "sgd", "lr": 0.01, "batch_size": 1},
+    {"dataset": "bumps", "loss": "mse", "layers": [8, 8], "activations": ["tanh", "tanh"], "regularization": "l2",
+     "dropout": 0.1},
 ]
 
 
@@ -94,15 +102,17 @@ def test_first_epoch_agrees_with_nnbook_within_1e_9(config):
     net, history = pg.run(config, epochs=1)
     assert out["sizes"] == net.sizes
     np.testing.assert_allclose(out["params"], net.params, rtol=0, atol=1e-9)
-    for key in ("train_loss", "val_loss", "train_acc", "val_acc"):
-        np.testing.assert_allclose(out["history"][key], getattr(history, key), rtol=0, atol=1e-9, err_msg=key)
+    for key in ("train_loss", "val_loss", "train_acc", "val_acc"):           # (NaN accuracy for regression)
+        got = np.array([np.nan if v is None else v for v in out["history"][key]], dtype=float)
+        np.testing.assert_allclose(got, getattr(history, key), rtol=0, atol=1e-9, err_msg=key)
 
 
 def test_copy_as_python_runs_and_trains_to_the_browsers_numbers():
     configs = [{"optimizer": "rmsprop", "regularization": "l2", "dropout": 0.2, "layers": [6, 3], "activations": ["tanh", "relu"]},
                {"dataset": "custom", "loss": "cross_entropy", "points": [[0, 1, 0], [1, 0, 1], [-1, 0, 2], [0.5, 0.5, 1],
-                                                                          [1, 1, 0], [-1, -1, 2]]}]
-    for config, out in zip(configs, _runs(configs, epochs=3)):
+                                                                          [1, 1, 0], [-1, -1, 2]]},
+               {"dataset": "bumps", "loss": "mse", "activations": ["tanh", "tanh"]}]
+    for config, out in zip(configs, _runs(configs, epochs=3), strict=True):
         scope = {}
         exec(compile(out["code"], "<copy as Python>", "exec"), scope)
         history, net = scope["history"], scope["net"]
@@ -125,6 +135,11 @@ def test_a_loss_that_does_not_fit_the_classes_is_a_message_in_the_browser_and_an
     assert "softmax cross-entropy" in out["error"]
     with pytest.raises(ValueError, match="loss"):
         pg.run(config)
+    for loss in ("bce", "cross_entropy"):
+        (out,) = _runs([{"dataset": "plane", "loss": loss}])
+        assert "regression set" in out["error"]
+        with pytest.raises(ValueError, match="^loss: a regression set"):
+            pg.run({"dataset": "plane", "loss": loss})
 
 
 @pytest.mark.parametrize("bad, key", [({"layers": [9]}, "layers"), ({"layers": [4] * 7, "activations": ["relu"] * 7}, "layers"),
@@ -149,7 +164,7 @@ def test_every_row_of_the_feature_table_names_a_test_that_exists():
     for row in rows:
         named = re.findall(r"`(test_\w+)`", row.split("|")[-2])
         if row.split("|")[3].strip().startswith("no"):
-            continue                                    # what the playground does not have (regression)
+            continue                                    # what the playground does not have
         assert named, f"no test named in the row {row!r}"
         for name in named:
             assert re.search(rf"^def {name}\(", sources, re.M), f"{name} (row {row.split('|')[1].strip()!r}) is not a test"

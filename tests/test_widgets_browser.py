@@ -504,3 +504,17 @@ def test_playground_link_restores(browser, site):
     assert pixels(pg) == drawn, "the linked configuration draws the same network"
     assert not page.errors, page.errors
     page.close()
+
+
+def test_playground_regression(browser, site):
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    assert changed(page, pg, lambda: control(pg, "data").select_option("bumps"), 0)
+    assert "regression set" in note(pg) and note(pg).startswith("error")
+    assert changed(page, pg, lambda: control(pg, "loss").select_option("mse"))
+    assert note(pg) == ""
+    assert changed(page, pg, lambda: step_once(page, pg))
+    assert "test accuracy –" in status(pg), status(pg)             # real targets: no accuracy
+    assert changed(page, pg, lambda: control(pg, "data").select_option("plane"), 0)
+    assert not page.errors, page.errors
+    page.close()

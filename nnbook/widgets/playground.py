@@ -2,7 +2,7 @@
 for, trained live in the browser on nnbook's numbers.
 
 The reader picks the data (two moons, circles, XOR, spirals, Gaussian blobs or points of
-their own, :func:`nnbook.data.playground`), the input features
+their own; or, for regression, a plane and Gaussian bumps, :func:`nnbook.data.playground`), the input features
 (:func:`nnbook.data.features`), the hidden layers (0 … 6, 1 … 8 units and an activation
 each), the initialization, the loss (BCE, the quadratic cost, softmax cross-entropy for
 more than two classes), the optimizer, η, the batch size, an L1 or L2 penalty and dropout.
@@ -33,7 +33,7 @@ __all__ = ["ACTIVATIONS", "DEFAULTS", "INITS", "LOSSES", "Playground", "SEEDS", 
 
 #: the activations a hidden layer may have ("identity" is TensorFlow Playground's "linear")
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "identity")
-#: the losses, each with its output unit
+#: the losses, each with its output unit (a regression set has a linear output and "mse")
 LOSSES = {"bce": "sigmoid", "mse": "sigmoid", "cross_entropy": "softmax"}
 #: the initialization schemes (nnbook.init's)
 INITS = tuple(_init.names())
@@ -153,8 +153,22 @@ def _data(c):
     return data.features(X, c["features"]), y, data.features(X_test, c["features"]), y_test
 
 
+def _regression(c):
+    return c["dataset"] in data.REGRESSION_SETS
+
+
+def _output(c):
+    """The output unit: the identity for a regression set, else the loss's (sigmoid or softmax)."""
+    return "identity" if _regression(c) else LOSSES[c["loss"]]
+
+
 def _outputs(c, y):
     """Output units: one for BCE and the quadratic cost (two classes), one per class for softmax."""
+    if _regression(c):
+        if c["loss"] != "mse":
+            raise ValueError(f"loss: a regression set has real targets, not classes; {c['loss']} needs classes, "
+                             "use loss='mse' (the quadratic cost of an identity output)")
+        return 1
     k = _classes(c) if c["dataset"] != "custom" else int(y.max()) + 1
     if c["loss"] != "cross_entropy":
         if k > 2:
@@ -173,7 +187,7 @@ def build(config):
     sizes = [len(c["features"]), *c["layers"], _outputs(c, np.concatenate([y, y_test]))]
     rng = np.random.default_rng(c["seed"])
     params = initial_params(sizes, c["init"], c["activations"], rng)
-    net = MLP(sizes, c["activations"], LOSSES[c["loss"]], loss=c["loss"], init="zeros", seed=rng,
+    net = MLP(sizes, c["activations"], _output(c), loss=c["loss"], init="zeros", seed=rng,
               dropout=c["dropout"])
     net.params = params
     return net, rng
@@ -213,18 +227,23 @@ def playground_figure(config=None, epochs=30, *, resolution=120):
     G1, G2 = np.meshgrid(axis, axis)
     out = net.forward(data.features(np.column_stack([G1.ravel(), G2.ravel()]), c["features"]))
     colours = plots.STYLE["classes"]
-    if out.shape[1] == 1:
+    if _regression(c):
+        left.contourf(G1, G2, np.clip(out[:, 0], -1, 1).reshape(G1.shape), levels=np.linspace(-1, 1, 11),
+                      cmap=plots.STYLE["cmap"], alpha=0.4)
+    elif out.shape[1] == 1:
         left.contourf(G1, G2, out[:, 0].reshape(G1.shape), levels=np.linspace(0, 1, 11), cmap=plots.STYLE["cmap"], alpha=0.4)
     else:
         from matplotlib.colors import ListedColormap
         left.contourf(G1, G2, out.argmax(axis=1).reshape(G1.shape), levels=np.arange(out.shape[1] + 1) - 0.5,
                       cmap=ListedColormap(colours[:out.shape[1]]), alpha=0.3)
+    cmap = __import__("matplotlib").colormaps[plots.STYLE["cmap"]]
     for Xs, ys, hollow in ((X, y, False), (X_test, y_test, True)):
-        cs = [colours[int(k) % len(colours)] for k in ys]
+        cs = ([cmap(0.5 + 0.5 * float(np.clip(v, -1, 1))) for v in ys] if _regression(c)
+              else [colours[int(k) % len(colours)] for k in ys])
         left.scatter(Xs[:, 0], Xs[:, 1], s=10, c="white" if hollow else cs, edgecolors=cs if hollow else "white",
                      linewidths=0.8 if hollow else 0.3)
     left.set(xlim=(-VIEW, VIEW), ylim=(-VIEW, VIEW), xlabel="x₁", ylabel="x₂", aspect="equal",
-             title=f"decision boundary, epoch {history.epochs}")
+             title=f"{'output' if _regression(c) else 'decision boundary'}, epoch {history.epochs}")
     epochs_axis = np.arange(history.epochs + 1)
     right.plot(epochs_axis, history.train_loss, label="train", **plots.STYLE["train"])
     right.plot(epochs_axis, history.val_loss, label="test", **plots.STYLE["val"])

@@ -32,11 +32,13 @@ export const HEADS = { bce: "sigmoid", mse: "sigmoid", cross_entropy: "softmax" 
 export class Network {
   // sizes [n_in, …, n_out]; activations: one name per hidden layer; loss: bce, mse or
   // cross_entropy; params: nnbook's layout (per layer, per unit: its weights, then its bias)
-  constructor({ sizes, activations, loss, params, dropout = 0 }) {
+  // cross_entropy; output: the loss's unit (HEADS) unless given ("identity" for regression)
+  constructor({ sizes, activations, loss, params, dropout = 0, output = HEADS[loss] }) {
     this.sizes = sizes;
     this.L = sizes.length - 1;
     this.loss = loss;
-    this.softmax = HEADS[loss] === "softmax";
+    this.output = output;
+    this.softmax = output === "softmax";
     this.actNames = activations;
     this.acts = activations.map((name) => activation(name));
     this.dropout = dropout;
@@ -79,7 +81,7 @@ export class Network {
         for (let j = 0; j < sizes[L]; j++) { al[j] = Math.exp(zl[j] - top); sum += al[j]; }
         for (let j = 0; j < sizes[L]; j++) al[j] /= sum;
       } else {
-        al[0] = sigmoid(zl[0]);
+        al[0] = this.output === "identity" ? zl[0] : sigmoid(zl[0]);
       }
     }
     return a[L];
@@ -112,7 +114,7 @@ export class Network {
     const { a, delta, L, sizes } = this, out = a[L];
     if (this.softmax) {
       for (let j = 0; j < sizes[L]; j++) delta[L][j] = invN === 1 ? out[j] - (j === c ? 1 : 0) : (out[j] - (j === c ? 1 : 0)) * invN;
-    } else if (this.loss === "bce") {
+    } else if (this.loss === "bce" || this.output === "identity") {        // the residual: paired, or mse on z
       delta[L][0] = invN === 1 ? out[0] - c : (out[0] - c) * invN;
     } else {
       delta[L][0] = (out[0] * (1 - out[0])) * ((out[0] - c) / n);
@@ -157,8 +159,9 @@ export class Network {
     return 0.5 * (r * r);
   }
 
-  // the class the head reads: p > 0.5, or the first largest probability
+  // the class the head reads: p > 0.5, or the first largest probability (NaN: no classes)
   label() {
+    if (this.output === "identity") return NaN;
     const out = this.a[this.L];
     if (!this.softmax) return out[0] > 0.5 ? 1 : 0;
     let best = 0;
@@ -174,7 +177,7 @@ export class Network {
       loss += this.sampleLoss(y[r]);
       if (this.label() === y[r]) right += 1;
     }
-    return [loss / y.length, right / y.length];
+    return [loss / y.length, this.output === "identity" ? NaN : right / y.length];
   }
 
   // per hidden layer and unit, whether it is dead: a ReLU-type unit whose net input is
@@ -196,8 +199,8 @@ export class Network {
 // generator (a PCG64 that drew the initial weights and carries on).
 export class BatchTrainer {
   constructor({ sizes, activations, loss, params, X, y, Xtest, ytest, lr, optimizer: name = "sgd", batchSize = 1,
-                l1 = 0, l2 = 0, dropout = 0, order, dropoutRng = null }) {
-    this.net = new Network({ sizes, activations, loss, params, dropout });
+                l1 = 0, l2 = 0, dropout = 0, order, dropoutRng = null, output = undefined }) {
+    this.net = new Network({ sizes, activations, loss, params, dropout, output });
     Object.assign(this, { X, y, Xtest, ytest, lr, l1, l2 });
     this.n = y.length;
     this.batchSize = Math.max(1, Math.min(batchSize, this.n));

@@ -83,7 +83,7 @@ function render({ model, el: host }) {
   // --- the controls ---------------------------------------------------------------------
   const root = makeRoot("nnbook-playground");
   const sel = (label, key, options, cast = (v) => v) => select({ label, options, value: String(model.get(key)), onchange: (v) => commit(key, cast(v)) });
-  const dataset = sel("data", "dataset", o.sets.map((s) => [s, { moons: "two moons", circles: "circles", xor: "XOR", spirals: "spirals", blobs: "Gaussian blobs", custom: "your points (click the map)" }[s]]));
+  const dataset = sel("data", "dataset", o.sets.map((s) => [s, { moons: "two moons", circles: "circles", xor: "XOR", spirals: "spirals", blobs: "Gaussian blobs", custom: "your points (click the map)", plane: "plane (regression)", bumps: "Gaussian bumps (regression)" }[s]]));
   const classes = slider({ label: "classes", min: 2, max: 4, step: 1, value: model.get("classes"), format: (v) => String(Math.round(v)), oninput: (v) => commit("classes", Math.round(v)) });
   const count = slider({ label: "points", min: 50, max: 1000, step: 50, value: model.get("n"), format: (v) => String(Math.round(v)), oninput: (v) => commit("n", Math.round(v)) });
   const noise = slider({ label: "noise", min: 0, max: 0.5, step: 0.01, value: model.get("noise"), oninput: (v) => commit("noise", Math.round(v * 100) / 100) });
@@ -191,7 +191,7 @@ function render({ model, el: host }) {
       run = { error: null, empty: true, data: { X: new Float64Array(c.points.flatMap((p) => [p[0], p[1]])), y: Int32Array.from(c.points, (p) => p[2]), Xtest: new Float64Array(0), ytest: new Int32Array(0) } };
     } else {
       run = makeRun(c, states[c.seed]);
-      if (run.trainer) {                // the first class without training points, or −1
+      if (run.trainer && !run.regression) {               // the first class without training points, or −1
         const counts = new Array(Math.max(2, run.classes)).fill(0);
         for (const v of run.trainer.y) counts[v] += 1;
         run.emptyClass = counts.indexOf(0);
@@ -267,7 +267,8 @@ function render({ model, el: host }) {
   // the colour of a cell: P(class 1) through the book's colormap, or the likeliest class's colour
   function cellColor(r, k, colors) {
     if (k === 1) {
-      const p = discrete.input.checked ? (outputValues[r] > 0.5 ? 1 : 0) : outputValues[r];
+      const v = run.regression ? 0.5 + 0.5 * Math.min(1, Math.max(-1, outputValues[r])) : outputValues[r];   // y ∈ [−1, 1] → [0, 1]
+      const p = discrete.input.checked ? (v > 0.5 ? 1 : 0) : v;
       if (!Number.isFinite(p)) return [255, 255, 255];            // a diverged network: no boundary
       return cmap.length ? cmap[Math.min(255, Math.max(0, Math.round(p * 255)))] : [255 * p, 128, 255 * (1 - p)];
     }
@@ -319,7 +320,7 @@ function render({ model, el: host }) {
   function drawBoundary() {
     const ctx = boundary.ctx, px = image.data;
     bPanel.clear();
-    let title = "decision boundary";
+    let title = run?.regression ? "output" : "decision boundary";
     if (run?.trainer) {
       const k = run.trainer.net.sizes.at(-1), colors = classColors(k);
       if (selected) {
@@ -335,6 +336,18 @@ function render({ model, el: host }) {
     const d = run?.data, k = Math.max(2, run?.classes || 2), colors = classColors(k);
     if (d) {
       bPanel.clip(() => {               // one path per class and kind: 500 points in a few canvas calls
+        if (run.regression) {           // the targets through the boundary's colormap, one call per point
+          for (const [X, y, filled] of [[d.X, d.y, true], ...(showTest.input.checked ? [[d.Xtest, d.ytest, false]] : [])]) {
+            for (let i = 0; i < y.length; i++) {
+              const [R, G, B] = cmap.length ? cmap[Math.round(255 * (0.5 + 0.5 * Math.min(1, Math.max(-1, y[i]))))] : [128, 128, 128];
+              const x = bPanel.px(X[2 * i]), v = bPanel.py(X[2 * i + 1]);
+              ctx.beginPath(); ctx.arc(x, v, 2.6, 0, 2 * Math.PI);
+              ctx.fillStyle = filled ? `rgb(${R}, ${G}, ${B})` : "white"; ctx.fill();
+              ctx.strokeStyle = filled ? "white" : `rgb(${R}, ${G}, ${B})`; ctx.lineWidth = filled ? 0.6 : 1.4; ctx.stroke();
+            }
+          }
+          return;
+        }
         for (let c = 0; c < k; c++) {
           const [R, G, B] = colors[c % colors.length], rgb = `rgb(${R}, ${G}, ${B})`;
           for (const [X, y, filled] of [[d.X, d.y, true], ...(showTest.input.checked ? [[d.Xtest, d.ytest, false]] : [])]) {
@@ -415,7 +428,7 @@ function render({ model, el: host }) {
     ctx.fillStyle = "#222"; ctx.textAlign = "center"; ctx.textBaseline = "top";
     const names = model.get("features"), acts = model.get("activations");
     pos.forEach((col, l) => {
-      const label = l === 0 ? "inputs" : l === sizes.length - 1 ? (sizes[l] > 1 ? "softmax" : "sigmoid") : (acts[l - 1] === "identity" ? "linear" : acts[l - 1]);
+      const label = l === 0 ? "inputs" : l === sizes.length - 1 ? (sizes[l] > 1 ? "softmax" : run.regression ? "linear" : "sigmoid") : (acts[l - 1] === "identity" ? "linear" : acts[l - 1]);
       ctx.fillText(label, col[0].x, 4);
     });
     ctx.textAlign = "right"; ctx.textBaseline = "middle";
@@ -450,7 +463,7 @@ function render({ model, el: host }) {
       const h = t.history, e = t.epoch;
       status.textContent = `epoch ${e}: train loss ${h.train_loss[e]?.toFixed(3) ?? "–"}, test loss ${Number.isFinite(h.val_loss[e]) ? h.val_loss[e].toFixed(3) : "–"}, `
         + `test accuracy ${Number.isFinite(h.val_acc[e]) ? h.val_acc[e].toFixed(3) : "–"} · ${t.net.nParams} parameters`;
-      const empty = run.emptyClass;
+      const empty = run.regression ? -1 : run.emptyClass;
       const dead = deadNow, allDead = dead.findIndex((layer) => layer.length && layer.every(Boolean));
       if (t.diverged) shown = ["error", `diverged at epoch ${t.divergedAt}: the loss or a weight is no longer finite; lower η and press reset`];
       else if (empty >= 0) shown = ["warning", `class ${empty} has no training points: the network never sees it${model.get("dataset") === "custom" ? " (add some, or raise the train share)" : ""}`];

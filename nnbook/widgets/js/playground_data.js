@@ -9,7 +9,9 @@
 import { BatchTrainer } from "./mlp.js";
 import { PCG64, random } from "./pcg64.js";
 
-export const SETS = ["moons", "circles", "xor", "spirals", "blobs", "custom"];
+export const SETS = ["moons", "circles", "xor", "spirals", "blobs", "custom", "plane", "bumps"];
+export const REGRESSION_SETS = ["plane", "bumps"];
+const BUMPS = [[-0.66, 0.42, 1.0], [0.0, 0.42, -1.0], [0.66, 0.42, 1.0], [-0.66, -0.42, -1.0], [0.0, -0.42, 1.0], [0.66, -0.42, -1.0]];
 export const FEATURES = ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"];
 export const EXTENT = 2.0;
 
@@ -21,9 +23,11 @@ function normals(rng, n) {              // √(−2 ln(1 − u₁))·cos(2πu₂
   return out;
 }
 
-// the points of one set in the order they are drawn: X (n × 2, flat) and the classes y
+// the points of one set in the order they are drawn: X (n × 2, flat) and the classes y (the
+// targets, for a regression set)
 function points(kind, n, noise, classes, rng) {
-  const X = new Float64Array(2 * n), y = Int32Array.from({ length: n }, (_, i) => i % classes);
+  const X = new Float64Array(2 * n);
+  let y = Int32Array.from({ length: n }, (_, i) => i % classes);
   if (kind === "moons") {
     const t = uniforms(rng, n).map((u) => Math.PI * u);
     for (let i = 0; i < n; i++) {
@@ -47,11 +51,22 @@ function points(kind, n, noise, classes, rng) {
       const t = 3.0 * Math.PI * u[i] + (2.0 * Math.PI * y[i]) / classes;
       X[2 * i] = u[i] * Math.cos(t); X[2 * i + 1] = u[i] * Math.sin(t);
     }
-  } else {                              // blobs
+  } else if (kind === "blobs") {
     const e = normals(rng, 2 * n);
     for (let i = 0; i < n; i++) {
       const t = (2.0 * Math.PI * y[i]) / classes + Math.PI / 4;
       X[2 * i] = 0.6 * Math.cos(t) + 0.1 * e[2 * i]; X[2 * i + 1] = 0.6 * Math.sin(t) + 0.1 * e[2 * i + 1];
+    }
+  } else {                              // regression: x ~ U(−1, 1)², y = (x₁ + x₂)/2 or the bumps
+    const u = uniforms(rng, 2 * n);
+    for (let k = 0; k < 2 * n; k++) X[k] = -1.0 + 2.0 * u[k];
+    y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (kind === "plane") { y[i] = 0.5 * (X[2 * i] + X[2 * i + 1]); continue; }
+      for (const [c1, c2, sign] of BUMPS) {
+        const d1 = X[2 * i] - c1, d2 = X[2 * i + 1] - c2;
+        y[i] = y[i] + sign * Math.exp(-(d1 * d1 + d2 * d2) / 0.2);
+      }
     }
   }
   const e = normals(rng, 2 * n);
@@ -71,7 +86,7 @@ export function playgroundData({ kind, n, noise, classes, trainRatio, state, cus
   }
   const m = y.length, order = rng.permutation(m);
   const nTrain = Math.min(Math.max(1, Math.floor(trainRatio * m + 0.5)), m - 1);
-  const take = (idx) => ({ X: Float64Array.from(Array.from(idx).flatMap((i) => [X[2 * i], X[2 * i + 1]])), y: Int32Array.from(idx, (i) => y[i]) });
+  const take = (idx) => ({ X: Float64Array.from(Array.from(idx).flatMap((i) => [X[2 * i], X[2 * i + 1]])), y: y.constructor.from(idx, (i) => y[i]) });
   const train = take(order.subarray(0, nTrain)), test = take(order.subarray(nTrain));
   return { X: train.X, y: train.y, Xtest: test.X, ytest: test.y };
 }
@@ -133,7 +148,11 @@ export const classesOf = (c) => (TWO_CLASS_SETS.includes(c.dataset) ? 2 : c.clas
 export function makeRun(c, state) {
   const d = playgroundData({ kind: c.dataset, n: c.n, noise: c.noise, classes: classesOf(c), trainRatio: c.train_ratio,
                              state, custom: c.points });
-  const k = c.dataset === "custom" ? Math.max(0, ...d.y, ...d.ytest) + 1 : classesOf(c);
+  const regression = REGRESSION_SETS.includes(c.dataset);
+  const k = regression ? 1 : c.dataset === "custom" ? Math.max(0, ...d.y, ...d.ytest) + 1 : classesOf(c);
+  if (regression && c.loss !== "mse") {
+    return { error: `a regression set has real targets, not classes: ${c.loss === "bce" ? "BCE" : "softmax cross-entropy"} needs classes; choose the quadratic cost`, data: d, regression };
+  }
   if (c.loss !== "cross_entropy" && k > 2) {
     return { error: `${c.loss === "bce" ? "BCE" : "the quadratic cost"} has one output unit for two classes; ${k} classes need softmax cross-entropy`, data: d };
   }
@@ -141,18 +160,18 @@ export function makeRun(c, state) {
   const netRng = new PCG64(state);
   const params = initialParams(sizes, c.init, c.activations, netRng);
   const penalty = c.regularization === "none" ? {} : { [c.regularization]: c.lam };
-  const trainer = new BatchTrainer({ sizes, activations: c.activations, loss: c.loss, params,
+  const trainer = new BatchTrainer({ sizes, activations: c.activations, loss: c.loss, params, output: regression ? "identity" : undefined,
                                      X: features(d.X, c.features), y: d.y, Xtest: features(d.Xtest, c.features), ytest: d.ytest,
                                      lr: c.lr, optimizer: c.optimizer, batchSize: c.batch_size, dropout: c.dropout,
                                      order: state, dropoutRng: netRng, ...penalty });
-  return { trainer, sizes, classes: k, data: d };
+  return { trainer, sizes, classes: k, data: d, regression };
 }
 
 const py = (v) => (typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? `[${v.map(py).join(", ")}]` : String(v));
 
 // "copy as Python": nnbook code that builds and trains the same network for `epochs` epochs
 export function pythonCode(c, epochs) {
-  const k = classesOf(c), out = c.loss === "cross_entropy" ? "softmax" : "sigmoid";
+  const k = classesOf(c), out = REGRESSION_SETS.includes(c.dataset) ? "identity" : c.loss === "cross_entropy" ? "softmax" : "sigmoid";
   const points = c.dataset === "custom" ? `, points=${py(c.points)}` : "";
   const penalty = c.regularization === "none" ? "" : `, ${c.regularization}=${py(c.lam)}`;
   const nOut = c.loss === "cross_entropy" ? (c.dataset === "custom" ? `max(2, int(max(y.max(), y_test.max())) + 1)` : String(Math.max(2, k))) : "1";

@@ -461,11 +461,13 @@ var HEADS = { bce: "sigmoid", mse: "sigmoid", cross_entropy: "softmax" };
 var Network = class {
   // sizes [n_in, …, n_out]; activations: one name per hidden layer; loss: bce, mse or
   // cross_entropy; params: nnbook's layout (per layer, per unit: its weights, then its bias)
-  constructor({ sizes, activations, loss, params, dropout = 0 }) {
+  // cross_entropy; output: the loss's unit (HEADS) unless given ("identity" for regression)
+  constructor({ sizes, activations, loss, params, dropout = 0, output = HEADS[loss] }) {
     this.sizes = sizes;
     this.L = sizes.length - 1;
     this.loss = loss;
-    this.softmax = HEADS[loss] === "softmax";
+    this.output = output;
+    this.softmax = output === "softmax";
     this.actNames = activations;
     this.acts = activations.map((name) => activation(name));
     this.dropout = dropout;
@@ -514,7 +516,7 @@ var Network = class {
         }
         for (let j = 0; j < sizes[L]; j++) al[j] /= sum;
       } else {
-        al[0] = sigmoid(zl[0]);
+        al[0] = this.output === "identity" ? zl[0] : sigmoid(zl[0]);
       }
     }
     return a[L];
@@ -544,7 +546,7 @@ var Network = class {
     const { a, delta, L, sizes } = this, out = a[L];
     if (this.softmax) {
       for (let j = 0; j < sizes[L]; j++) delta[L][j] = invN === 1 ? out[j] - (j === c ? 1 : 0) : (out[j] - (j === c ? 1 : 0)) * invN;
-    } else if (this.loss === "bce") {
+    } else if (this.loss === "bce" || this.output === "identity") {
       delta[L][0] = invN === 1 ? out[0] - c : (out[0] - c) * invN;
     } else {
       delta[L][0] = out[0] * (1 - out[0]) * ((out[0] - c) / n);
@@ -586,8 +588,9 @@ var Network = class {
     const r = a[L][0] - c;
     return 0.5 * (r * r);
   }
-  // the class the head reads: p > 0.5, or the first largest probability
+  // the class the head reads: p > 0.5, or the first largest probability (NaN: no classes)
   label() {
+    if (this.output === "identity") return NaN;
     const out = this.a[this.L];
     if (!this.softmax) return out[0] > 0.5 ? 1 : 0;
     let best = 0;
@@ -602,7 +605,7 @@ var Network = class {
       loss += this.sampleLoss(y[r]);
       if (this.label() === y[r]) right += 1;
     }
-    return [loss / y.length, right / y.length];
+    return [loss / y.length, this.output === "identity" ? NaN : right / y.length];
   }
   // per hidden layer and unit, whether it is dead: a ReLU-type unit whose net input is
   // negative on every row of X (it outputs 0 or a sliver and passes almost no gradient)
@@ -632,9 +635,10 @@ var BatchTrainer = class {
     l2 = 0,
     dropout = 0,
     order,
-    dropoutRng = null
+    dropoutRng = null,
+    output = void 0
   }) {
-    this.net = new Network({ sizes, activations, loss, params, dropout });
+    this.net = new Network({ sizes, activations, loss, params, dropout, output });
     Object.assign(this, { X, y, Xtest, ytest, lr, l1, l2 });
     this.n = y.length;
     this.batchSize = Math.max(1, Math.min(batchSize, this.n));
@@ -708,6 +712,8 @@ var BatchTrainer = class {
 };
 
 // nnbook/widgets/js/playground_data.js
+var REGRESSION_SETS = ["plane", "bumps"];
+var BUMPS = [[-0.66, 0.42, 1], [0, 0.42, -1], [0.66, 0.42, 1], [-0.66, -0.42, -1], [0, -0.42, 1], [0.66, -0.42, -1]];
 var EXTENT = 2;
 var uniforms = (rng, n) => Float64Array.from({ length: n }, () => random(rng));
 function normals(rng, n) {
@@ -716,7 +722,8 @@ function normals(rng, n) {
   return out;
 }
 function points(kind, n, noise, classes, rng) {
-  const X = new Float64Array(2 * n), y = Int32Array.from({ length: n }, (_, i) => i % classes);
+  const X = new Float64Array(2 * n);
+  let y = Int32Array.from({ length: n }, (_, i) => i % classes);
   if (kind === "moons") {
     const t = uniforms(rng, n).map((u) => Math.PI * u);
     for (let i = 0; i < n; i++) {
@@ -742,12 +749,26 @@ function points(kind, n, noise, classes, rng) {
       X[2 * i] = u[i] * Math.cos(t);
       X[2 * i + 1] = u[i] * Math.sin(t);
     }
-  } else {
+  } else if (kind === "blobs") {
     const e2 = normals(rng, 2 * n);
     for (let i = 0; i < n; i++) {
       const t = 2 * Math.PI * y[i] / classes + Math.PI / 4;
       X[2 * i] = 0.6 * Math.cos(t) + 0.1 * e2[2 * i];
       X[2 * i + 1] = 0.6 * Math.sin(t) + 0.1 * e2[2 * i + 1];
+    }
+  } else {
+    const u = uniforms(rng, 2 * n);
+    for (let k = 0; k < 2 * n; k++) X[k] = -1 + 2 * u[k];
+    y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (kind === "plane") {
+        y[i] = 0.5 * (X[2 * i] + X[2 * i + 1]);
+        continue;
+      }
+      for (const [c1, c2, sign] of BUMPS) {
+        const d1 = X[2 * i] - c1, d2 = X[2 * i + 1] - c2;
+        y[i] = y[i] + sign * Math.exp(-(d1 * d1 + d2 * d2) / 0.2);
+      }
     }
   }
   const e = normals(rng, 2 * n);
@@ -765,7 +786,7 @@ function playgroundData({ kind, n, noise, classes, trainRatio, state, custom = [
   }
   const m = y.length, order = rng.permutation(m);
   const nTrain = Math.min(Math.max(1, Math.floor(trainRatio * m + 0.5)), m - 1);
-  const take = (idx) => ({ X: Float64Array.from(Array.from(idx).flatMap((i) => [X[2 * i], X[2 * i + 1]])), y: Int32Array.from(idx, (i) => y[i]) });
+  const take = (idx) => ({ X: Float64Array.from(Array.from(idx).flatMap((i) => [X[2 * i], X[2 * i + 1]])), y: y.constructor.from(idx, (i) => y[i]) });
   const train = take(order.subarray(0, nTrain)), test = take(order.subarray(nTrain));
   return { X: train.X, y: train.y, Xtest: test.X, ytest: test.y };
 }
@@ -835,7 +856,11 @@ function makeRun(c, state) {
     state,
     custom: c.points
   });
-  const k = c.dataset === "custom" ? Math.max(0, ...d.y, ...d.ytest) + 1 : classesOf(c);
+  const regression = REGRESSION_SETS.includes(c.dataset);
+  const k = regression ? 1 : c.dataset === "custom" ? Math.max(0, ...d.y, ...d.ytest) + 1 : classesOf(c);
+  if (regression && c.loss !== "mse") {
+    return { error: `a regression set has real targets, not classes: ${c.loss === "bce" ? "BCE" : "softmax cross-entropy"} needs classes; choose the quadratic cost`, data: d, regression };
+  }
   if (c.loss !== "cross_entropy" && k > 2) {
     return { error: `${c.loss === "bce" ? "BCE" : "the quadratic cost"} has one output unit for two classes; ${k} classes need softmax cross-entropy`, data: d };
   }
@@ -848,6 +873,7 @@ function makeRun(c, state) {
     activations: c.activations,
     loss: c.loss,
     params,
+    output: regression ? "identity" : void 0,
     X: features(d.X, c.features),
     y: d.y,
     Xtest: features(d.Xtest, c.features),
@@ -860,11 +886,11 @@ function makeRun(c, state) {
     dropoutRng: netRng,
     ...penalty
   });
-  return { trainer, sizes, classes: k, data: d };
+  return { trainer, sizes, classes: k, data: d, regression };
 }
 var py = (v) => typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? `[${v.map(py).join(", ")}]` : String(v);
 function pythonCode(c, epochs) {
-  const k = classesOf(c), out = c.loss === "cross_entropy" ? "softmax" : "sigmoid";
+  const k = classesOf(c), out = REGRESSION_SETS.includes(c.dataset) ? "identity" : c.loss === "cross_entropy" ? "softmax" : "sigmoid";
   const points2 = c.dataset === "custom" ? `, points=${py(c.points)}` : "";
   const penalty = c.regularization === "none" ? "" : `, ${c.regularization}=${py(c.lam)}`;
   const nOut = c.loss === "cross_entropy" ? c.dataset === "custom" ? `max(2, int(max(y.max(), y_test.max())) + 1)` : String(Math.max(2, k)) : "1";
@@ -989,7 +1015,7 @@ function render({ model, el: host }) {
   };
   const root2 = root("nnbook-playground");
   const sel = (label, key, options, cast = (v) => v) => select({ label, options, value: String(model.get(key)), onchange: (v) => commit(key, cast(v)) });
-  const dataset = sel("data", "dataset", o.sets.map((s) => [s, { moons: "two moons", circles: "circles", xor: "XOR", spirals: "spirals", blobs: "Gaussian blobs", custom: "your points (click the map)" }[s]]));
+  const dataset = sel("data", "dataset", o.sets.map((s) => [s, { moons: "two moons", circles: "circles", xor: "XOR", spirals: "spirals", blobs: "Gaussian blobs", custom: "your points (click the map)", plane: "plane (regression)", bumps: "Gaussian bumps (regression)" }[s]]));
   const classes = slider({ label: "classes", min: 2, max: 4, step: 1, value: model.get("classes"), format: (v) => String(Math.round(v)), oninput: (v) => commit("classes", Math.round(v)) });
   const count = slider({ label: "points", min: 50, max: 1e3, step: 50, value: model.get("n"), format: (v) => String(Math.round(v)), oninput: (v) => commit("n", Math.round(v)) });
   const noise = slider({ label: "noise", min: 0, max: 0.5, step: 0.01, value: model.get("noise"), oninput: (v) => commit("noise", Math.round(v * 100) / 100) });
@@ -1188,7 +1214,7 @@ function render({ model, el: host }) {
       run = { error: null, empty: true, data: { X: new Float64Array(c.points.flatMap((p) => [p[0], p[1]])), y: Int32Array.from(c.points, (p) => p[2]), Xtest: new Float64Array(0), ytest: new Int32Array(0) } };
     } else {
       run = makeRun(c, states[c.seed]);
-      if (run.trainer) {
+      if (run.trainer && !run.regression) {
         const counts = new Array(Math.max(2, run.classes)).fill(0);
         for (const v of run.trainer.y) counts[v] += 1;
         run.emptyClass = counts.indexOf(0);
@@ -1258,7 +1284,8 @@ function render({ model, el: host }) {
   }
   function cellColor(r, k, colors) {
     if (k === 1) {
-      const p2 = discrete.input.checked ? outputValues[r] > 0.5 ? 1 : 0 : outputValues[r];
+      const v = run.regression ? 0.5 + 0.5 * Math.min(1, Math.max(-1, outputValues[r])) : outputValues[r];
+      const p2 = discrete.input.checked ? v > 0.5 ? 1 : 0 : v;
       if (!Number.isFinite(p2)) return [255, 255, 255];
       return cmap.length ? cmap[Math.min(255, Math.max(0, Math.round(p2 * 255)))] : [255 * p2, 128, 255 * (1 - p2)];
     }
@@ -1310,7 +1337,7 @@ function render({ model, el: host }) {
   function drawBoundary() {
     const ctx = boundary.ctx, px = image.data;
     bPanel.clear();
-    let title = "decision boundary";
+    let title = run?.regression ? "output" : "decision boundary";
     if (run?.trainer) {
       const k2 = run.trainer.net.sizes.at(-1), colors2 = classColors(k2);
       if (selected) {
@@ -1326,6 +1353,22 @@ function render({ model, el: host }) {
     const d = run?.data, k = Math.max(2, run?.classes || 2), colors = classColors(k);
     if (d) {
       bPanel.clip(() => {
+        if (run.regression) {
+          for (const [X, y, filled] of [[d.X, d.y, true], ...showTest.input.checked ? [[d.Xtest, d.ytest, false]] : []]) {
+            for (let i = 0; i < y.length; i++) {
+              const [R, G, B] = cmap.length ? cmap[Math.round(255 * (0.5 + 0.5 * Math.min(1, Math.max(-1, y[i]))))] : [128, 128, 128];
+              const x = bPanel.px(X[2 * i]), v = bPanel.py(X[2 * i + 1]);
+              ctx.beginPath();
+              ctx.arc(x, v, 2.6, 0, 2 * Math.PI);
+              ctx.fillStyle = filled ? `rgb(${R}, ${G}, ${B})` : "white";
+              ctx.fill();
+              ctx.strokeStyle = filled ? "white" : `rgb(${R}, ${G}, ${B})`;
+              ctx.lineWidth = filled ? 0.6 : 1.4;
+              ctx.stroke();
+            }
+          }
+          return;
+        }
         for (let c = 0; c < k; c++) {
           const [R, G, B] = colors[c % colors.length], rgb = `rgb(${R}, ${G}, ${B})`;
           for (const [X, y, filled] of [[d.X, d.y, true], ...showTest.input.checked ? [[d.Xtest, d.ytest, false]] : []]) {
@@ -1423,7 +1466,7 @@ function render({ model, el: host }) {
     ctx.textBaseline = "top";
     const names = model.get("features"), acts = model.get("activations");
     pos.forEach((col, l) => {
-      const label = l === 0 ? "inputs" : l === sizes.length - 1 ? sizes[l] > 1 ? "softmax" : "sigmoid" : acts[l - 1] === "identity" ? "linear" : acts[l - 1];
+      const label = l === 0 ? "inputs" : l === sizes.length - 1 ? sizes[l] > 1 ? "softmax" : run.regression ? "linear" : "sigmoid" : acts[l - 1] === "identity" ? "linear" : acts[l - 1];
       ctx.fillText(label, col[0].x, 4);
     });
     ctx.textAlign = "right";
@@ -1459,7 +1502,7 @@ function render({ model, el: host }) {
     } else {
       const h = t.history, e = t.epoch;
       status.textContent = `epoch ${e}: train loss ${h.train_loss[e]?.toFixed(3) ?? "–"}, test loss ${Number.isFinite(h.val_loss[e]) ? h.val_loss[e].toFixed(3) : "–"}, test accuracy ${Number.isFinite(h.val_acc[e]) ? h.val_acc[e].toFixed(3) : "–"} · ${t.net.nParams} parameters`;
-      const empty = run.emptyClass;
+      const empty = run.regression ? -1 : run.emptyClass;
       const dead = deadNow, allDead = dead.findIndex((layer) => layer.length && layer.every(Boolean));
       if (t.diverged) shown = ["error", `diverged at epoch ${t.divergedAt}: the loss or a weight is no longer finite; lower η and press reset`];
       else if (empty >= 0) shown = ["warning", `class ${empty} has no training points: the network never sees it${model.get("dataset") === "custom" ? " (add some, or raise the train share)" : ""}`];

@@ -198,11 +198,13 @@ var HEADS = { bce: "sigmoid", mse: "sigmoid", cross_entropy: "softmax" };
 var Network = class {
   // sizes [n_in, …, n_out]; activations: one name per hidden layer; loss: bce, mse or
   // cross_entropy; params: nnbook's layout (per layer, per unit: its weights, then its bias)
-  constructor({ sizes, activations, loss, params, dropout = 0 }) {
+  // cross_entropy; output: the loss's unit (HEADS) unless given ("identity" for regression)
+  constructor({ sizes, activations, loss, params, dropout = 0, output = HEADS[loss] }) {
     this.sizes = sizes;
     this.L = sizes.length - 1;
     this.loss = loss;
-    this.softmax = HEADS[loss] === "softmax";
+    this.output = output;
+    this.softmax = output === "softmax";
     this.actNames = activations;
     this.acts = activations.map((name) => activation(name));
     this.dropout = dropout;
@@ -251,7 +253,7 @@ var Network = class {
         }
         for (let j = 0; j < sizes[L]; j++) al[j] /= sum;
       } else {
-        al[0] = sigmoid(zl[0]);
+        al[0] = this.output === "identity" ? zl[0] : sigmoid(zl[0]);
       }
     }
     return a[L];
@@ -281,7 +283,7 @@ var Network = class {
     const { a, delta, L, sizes } = this, out = a[L];
     if (this.softmax) {
       for (let j = 0; j < sizes[L]; j++) delta[L][j] = invN === 1 ? out[j] - (j === c ? 1 : 0) : (out[j] - (j === c ? 1 : 0)) * invN;
-    } else if (this.loss === "bce") {
+    } else if (this.loss === "bce" || this.output === "identity") {
       delta[L][0] = invN === 1 ? out[0] - c : (out[0] - c) * invN;
     } else {
       delta[L][0] = out[0] * (1 - out[0]) * ((out[0] - c) / n);
@@ -323,8 +325,9 @@ var Network = class {
     const r = a[L][0] - c;
     return 0.5 * (r * r);
   }
-  // the class the head reads: p > 0.5, or the first largest probability
+  // the class the head reads: p > 0.5, or the first largest probability (NaN: no classes)
   label() {
+    if (this.output === "identity") return NaN;
     const out = this.a[this.L];
     if (!this.softmax) return out[0] > 0.5 ? 1 : 0;
     let best = 0;
@@ -339,7 +342,7 @@ var Network = class {
       loss += this.sampleLoss(y[r]);
       if (this.label() === y[r]) right += 1;
     }
-    return [loss / y.length, right / y.length];
+    return [loss / y.length, this.output === "identity" ? NaN : right / y.length];
   }
   // per hidden layer and unit, whether it is dead: a ReLU-type unit whose net input is
   // negative on every row of X (it outputs 0 or a sliver and passes almost no gradient)
@@ -369,9 +372,10 @@ var BatchTrainer = class {
     l2 = 0,
     dropout = 0,
     order,
-    dropoutRng = null
+    dropoutRng = null,
+    output = void 0
   }) {
-    this.net = new Network({ sizes, activations, loss, params, dropout });
+    this.net = new Network({ sizes, activations, loss, params, dropout, output });
     Object.assign(this, { X, y, Xtest, ytest, lr, l1, l2 });
     this.n = y.length;
     this.batchSize = Math.max(1, Math.min(batchSize, this.n));
