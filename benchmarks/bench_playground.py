@@ -10,14 +10,15 @@ frame" and "as fast as it can") the script presses play and counts, inside the p
 reloads, and the longest gap between two frames.  Target: ≥ 30 frames/s for 6 layers × 8
 units on 500 points.
 
-Measured on 2026-12-04 on this (shared, 2-core) machine with ``--trials 3 --seconds 3``:
+Measured on 2026-12-04 on this (shared, 2-core) machine with ``--trials 3 --seconds 3``
+(medians; the final version of the widget):
 
-    2 layers × 4 units   1 epoch per frame    59.5 frames/s,    59.5 epochs/s
-    2 layers × 4 units   as fast as it can    48.5 frames/s,  2208.1 epochs/s
+    2 layers × 4 units   1 epoch per frame    60.2 frames/s,    60.2 epochs/s
+    2 layers × 4 units   as fast as it can    58.8 frames/s,  3055.4 epochs/s
     3 layers × 8 units   1 epoch per frame    60.2 frames/s,    60.2 epochs/s
-    3 layers × 8 units   as fast as it can    59.8 frames/s,  1314.9 epochs/s
-    6 layers × 8 units   1 epoch per frame    59.5 frames/s,    59.1 epochs/s
-    6 layers × 8 units   as fast as it can    47.1 frames/s,   481.4 epochs/s
+    3 layers × 8 units   as fast as it can    59.5 frames/s,  1331.2 epochs/s
+    6 layers × 8 units   1 epoch per frame    60.1 frames/s,    60.1 epochs/s
+    6 layers × 8 units   as fast as it can    48.0 frames/s,   522.9 epochs/s
 
 (before the drawing was batched, the 6 × 8 network drew at 28–31 frames/s "as fast as it can":
 the unit maps parsed a colour per pixel and every point and link was its own canvas call).
