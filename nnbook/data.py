@@ -14,6 +14,8 @@ and the same transform is applied to the test set.
 * :func:`statsville` — Chaudhury's man/woman/child mixture (ch. 1 SGD, ch. 3 softmax).
 * :func:`digits` — scikit-learn's bundled 8×8 digits (ch. 5 regularization).
 * :func:`load_mnist` — MNIST from IDX files on disk; never downloads (ch. 5).
+* :func:`playground`, :func:`features` — the playground's sets (moons, circles, XOR, spirals,
+  blobs, the reader's own) and input features, drawn so that the browser repeats them (ch. 6).
 
 Limits: ``n`` is at most ``MAX_SAMPLES`` = 10⁷ points (an (n, 2) float64 array of
 160 MB, and the split copies it), ``noise`` at most ``MAX_NOISE`` = 10⁶ and ``turns``
@@ -34,7 +36,8 @@ import numpy as np
 from nnbook import checks
 
 __all__ = ["two_moons", "circles", "spirals", "xor", "curve_fit_points", "curve_fit_heldout", "byte_sample",
-           "statsville", "digits", "read_idx", "load_mnist", "standardize", "MAX_SAMPLES", "MAX_NOISE"]
+           "statsville", "digits", "read_idx", "load_mnist", "standardize", "playground", "features",
+           "PLAYGROUND_SETS", "REGRESSION_SETS", "FEATURES", "EXTENT", "MAX_SAMPLES", "MAX_NOISE"]
 
 #: the most points a generator makes on request
 MAX_SAMPLES = 10**7
@@ -350,3 +353,129 @@ def load_mnist(path, flatten=True):
         X = images.astype(float) / 255.0
         out += [X.reshape(X.shape[0], -1) if flatten else X, labels.astype(np.int64)]
     return tuple(out)
+
+
+# --- the playground's data sets (chapter 6): reproducible in the browser ---------------------
+
+#: the playground's data sets; "custom" is the reader's own points
+PLAYGROUND_SETS = ("moons", "circles", "xor", "spirals", "blobs", "custom", "plane", "bumps")
+#: the playground's regression sets: real targets in [−1, 1] instead of classes
+REGRESSION_SETS = ("plane", "bumps")
+#: the bumps' centres (x₁, x₂) and signs: y = Σ sign·exp(−‖x − c‖²/(2·0.1))
+BUMPS = ((-0.66, 0.42, 1.0), (0.0, 0.42, -1.0), (0.66, 0.42, 1.0), (-0.66, -0.42, -1.0), (0.0, -0.42, 1.0),
+         (0.66, -0.42, -1.0))
+#: the input features the playground offers, in its order
+FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
+#: the playground's points lie in about [−EXTENT, EXTENT]² (before noise)
+EXTENT = 2.0
+
+
+def _uniform(rng, n):
+    """n draws of U[0, 1) (numpy's Generator.random: (next64 >> 11)·2⁻⁵³, which the browser repeats)."""
+    return rng.random(n)
+
+
+def _normal(rng, n):
+    """n draws of N(0, 1) by Box–Muller, √(−2 ln(1 − u₁))·cos(2πu₂): two uniforms each, so the
+    browser (js/playground_data.js) draws the same numbers (numpy's own normals use a ziggurat)."""
+    u = rng.random(2 * n).reshape(n, 2)
+    return np.sqrt(-2.0 * np.log(1.0 - u[:, 0])) * np.cos(2.0 * np.pi * u[:, 1])
+
+
+def _points(kind, n, noise, classes, rng):
+    """(X, y) of one playground set, in the order they are drawn."""
+    y = np.arange(n) % classes
+    if kind == "moons":                      # (cos t, sin t) and (1 − cos t, ½ − sin t), centred
+        t = np.pi * _uniform(rng, n)
+        X = np.where(y[:, None] == 0, np.column_stack([np.cos(t), np.sin(t)]),
+                     np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)])) - np.array([0.5, 0.25])
+    elif kind == "circles":                  # class 0 on the ring 0.7 … 1, class 1 inside 0 … 0.5
+        u, t = _uniform(rng, n), 2.0 * np.pi * _uniform(rng, n)
+        r = np.where(y == 0, 0.7 + 0.3 * u, 0.5 * u)
+        X = np.column_stack([r * np.cos(t), r * np.sin(t)])
+    elif kind == "xor":                      # label 1 in the quadrants where x₁x₂ < 0
+        X = -1.0 + 2.0 * _uniform(rng, 2 * n).reshape(n, 2)
+        y = (X[:, 0] * X[:, 1] < 0).astype(np.int64)
+    elif kind == "spirals":                  # arm c: r = u, θ = 3πu + 2πc/classes
+        u = 1.0 - _uniform(rng, n)
+        t = 3.0 * np.pi * u + 2.0 * np.pi * y / classes
+        X = np.column_stack([u * np.cos(t), u * np.sin(t)])
+    elif kind == "blobs":                    # centres on a circle of radius 0.6, spread 0.1
+        t = 2.0 * np.pi * y / classes + np.pi / 4
+        X = 0.6 * np.column_stack([np.cos(t), np.sin(t)]) + 0.1 * _normal(rng, 2 * n).reshape(n, 2)
+    else:                                    # regression: x ~ U(−1, 1)², y = (x₁ + x₂)/2 or the bumps
+        X = -1.0 + 2.0 * _uniform(rng, 2 * n).reshape(n, 2)
+        if kind == "plane":
+            y = 0.5 * (X[:, 0] + X[:, 1])
+        else:
+            y = np.zeros(n)
+            for c1, c2, sign in BUMPS:
+                d1, d2 = X[:, 0] - c1, X[:, 1] - c2
+                y = y + sign * np.exp(-(d1 * d1 + d2 * d2) / 0.2)
+    X = X + noise * _normal(rng, 2 * n).reshape(n, 2)
+    return EXTENT * X, (y.astype(float) if kind in REGRESSION_SETS else y.astype(np.int64))
+
+
+def _custom_points(points, minimum=2):
+    P = checks.real_array(points, "points", ndim=2)
+    if P.shape[1] != 3:
+        raise ValueError(f"points: expected rows (x1, x2, class), got shape {P.shape}")
+    if P.shape[0] < minimum or P.shape[0] > MAX_SAMPLES:
+        raise ValueError(f"points: expected {minimum} … {MAX_SAMPLES} points, got {P.shape[0]}")
+    labels = P[:, 2]
+    if not np.all((labels == np.round(labels)) & (labels >= 0) & (labels < 10)):
+        raise ValueError("points: expected integer classes 0 … 9 in the third column")
+    return np.ascontiguousarray(P[:, :2]), labels.astype(np.int64)
+
+
+def playground(kind="moons", n=500, noise=0.1, classes=2, train_ratio=0.5, seed=0, points=None):
+    """The playground's data (chapter 6): ``(X_train, y_train, X_test, y_test)``.
+
+    ``kind`` is one of :data:`PLAYGROUND_SETS`: two moons, circles, XOR, spirals (``classes``
+    arms), Gaussian blobs (``classes`` of them), or the regression sets "plane" (y = (x₁ + x₂)/2)
+    and "bumps" (six Gaussian bumps of alternating sign, y float), ``n`` points with Gaussian noise σ =
+    ``noise`` (in units of the sets' radius 1, then scaled by :data:`EXTENT`); "custom" takes
+    the reader's ``points``, rows (x₁, x₂, class).  A permutation from the same generator
+    sends the first round(``train_ratio``·n) points to training.  Every random number is a
+    ``default_rng(seed).random()`` draw (normals by Box–Muller), so the browser's playground
+    draws the same points (to the last bit or two of sin, cos and log).  Not standardized:
+    the axes are the plot's.
+    """
+    kind = checks.choice(kind, "kind", PLAYGROUND_SETS)
+    noise = checks.number(noise, "noise", 0, 10)
+    train_ratio = checks.number(train_ratio, "train_ratio", 0, 1, low_open=True, high_open=True)
+    seed = _check_seed(seed)
+    rng = np.random.default_rng(seed)
+    if kind == "custom":
+        if points is None:
+            raise ValueError("points: the custom set needs the reader's points, rows (x1, x2, class)")
+        X, y = _custom_points(points)
+    else:
+        if points is not None:
+            raise ValueError(f"points: only the custom set takes points, got kind {kind!r}")
+        n = _check_n(n, "n", 4)
+        classes = checks.integer(classes, "classes", 2, 2 if kind in ("moons", "circles", "xor") else 6)
+        X, y = _points(kind, n, noise, classes, rng)
+    order = rng.permutation(len(y))
+    n_train = min(max(1, math.floor(train_ratio * len(y) + 0.5)), len(y) - 1)   # half up, as the browser
+    train, test = order[:n_train], order[n_train:]
+    return (np.ascontiguousarray(X[train]), y[train].copy(), np.ascontiguousarray(X[test]), y[test].copy())
+
+
+def features(X, names=("x1", "x2")):
+    """The playground's input features of points X (n, 2) (chapter 6): one column per name of
+    :data:`FEATURES`, in the order given — x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂."""
+    X = checks.real_array(X, "X", ndim=2)
+    if X.shape[1] != 2:
+        raise ValueError(f"X: expected points (n, 2), got shape {X.shape}")
+    if isinstance(names, str) or not hasattr(names, "__iter__"):
+        raise TypeError(f"names: expected a list of feature names, got {type(names).__name__}")
+    names = list(names)
+    if not names or len(set(names)) != len(names):
+        raise ValueError(f"names: expected one or more different features from {', '.join(FEATURES)}, got {names!r}")
+    x1, x2 = X[:, 0], X[:, 1]
+    table = {"x1": x1, "x2": x2, "x1^2": x1 * x1, "x2^2": x2 * x2, "x1*x2": x1 * x2,
+             "sin(x1)": np.sin(x1), "sin(x2)": np.sin(x2)}
+    for name in names:
+        checks.choice(name, "names", FEATURES)
+    return np.column_stack([table[name] for name in names])

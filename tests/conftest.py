@@ -25,8 +25,8 @@ CHROMIUM_ARGS = [
 ]
 
 
-#: a line that makes one of the book's widgets (``name = SomeLab(`` or ``SomeExplorer(`` …)
-WIDGET_LINE = re.compile(r"^(?:\w+ = )?[A-Z]\w*(?:Lab|Explorer|Neuron)\(", re.M)
+#: a line that makes one of the book's widgets (``name = SomeLab(``, ``SomeExplorer(``, ``Playground(`` …)
+WIDGET_LINE = re.compile(r"^(?:\w+ = )?(?:[A-Z]\w*(?:Lab|Explorer|Neuron)|Playground)\(", re.M)
 
 
 def chapters() -> list[Path]:

@@ -150,7 +150,12 @@ def canvases(widget):
 # whether the slider is logarithmic
 FIRST_SLIDER = {"nnbook-activation-explorer": ("explorer.w", False), "nnbook-lr-lab": ("lab.lr", True),
                 "nnbook-overfit-lab": ("lab.degree", False),
-                "nnbook-slowdown": ("neuron.w", False), "nnbook-softmax-explorer": ("explorer.logits[0]", False)}
+                "nnbook-slowdown": ("neuron.w", False), "nnbook-softmax-explorer": ("explorer.logits[0]", False),
+                "nnbook-playground": ("playground.noise", False)}
+# per widget that trains (a play button), the code that prints what the browser sent back after
+# a pause, and what it must print for the epoch the widget shows
+PLAYED = {"nnbook-two-moons-lab": ("print(lab.epoch, lab.net.accuracy(X_te, y_te) > 0)", "{epoch} True"),
+          "nnbook-playground": ("print(playground.epoch, len(playground.history['train_loss']) - 1)", "{epoch} {epoch}")}
 # JupyterLab's own API (exposed with --LabApp.expose_app_in_browser): the current notebook's kernel
 KERNEL = "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
 # how long the kernel takes to answer `1 + 1`, three times (ms)
@@ -211,8 +216,8 @@ def test_chapter_runs_in_jupyterlab_and_its_widget_responds(browser, lab, py):
             assert min(answers) <= 200, answers
             play.click()
             epoch = widget.get_attribute("data-epoch")
-            check = "print(lab.epoch, lab.net.accuracy(X_te, y_te) > 0)"
-            expected = f"{epoch} True"
+            kind = next(k for k in PLAYED if k in widget.get_attribute("class"))
+            check, expected = PLAYED[kind][0], PLAYED[kind][1].format(epoch=epoch)
         else:
             slider = widget.locator("input[type=range]").first
             slider.focus()

@@ -913,6 +913,55 @@ def _two_moons_entries():
     ]
 
 
+def _playground_entries():
+    from nnbook.widgets import playground as pg
+
+    def widget(**kw):
+        pg.Playground(**kw).close()
+
+    def figure(**kw):
+        plt_close(pg.playground_figure(**kw))
+
+    small = {"n": 40, "layers": [3], "activations": ["tanh"]}
+    features = st.one_of(JUNK.filter(lambda v: not isinstance(v, list)), st.just([]), st.just(["x1", "x1"]),
+                         st.just(["x3"]), st.just([1, 2]))
+    layers = st.one_of(JUNK, st.just([0]), st.just([9]), st.just([2.5]), st.just([4] * 7))
+    config = {"dataset": "moons", "noise": 0.1, "train_ratio": 0.5, "seed": 0, "features": ["x1", "x2"], "init": "he_normal",
+              "loss": "bce", "optimizer": "adam", "lr": 0.03, "batch_size": 10, "regularization": "l2", "lam": 0.001,
+              "dropout": 0.1, **small}
+    config_bad = {"dataset": names(data.PLAYGROUND_SETS), "noise": numbers(0, 0.5), "train_ratio": numbers(0.1, 0.9),
+                  "seed": integers(0, pg.SEEDS - 1), "features": features, "init": names(pg.INITS),
+                  "loss": names(tuple(pg.LOSSES)), "optimizer": names(tuple(optim.names())), "lr": numbers(*pg.LR_RANGE),
+                  "batch_size": integers(1, 2000), "regularization": names(("none", "l1", "l2")), "lam": numbers(*pg.LAM_RANGE),
+                  "dropout": numbers(0, 0.9), "n": integers(4, 2000), "layers": layers}
+    points = st.one_of(JUNK, st.just([[0.0, 1.0]]), st.just([[0.0, 1.0, 0.5], [1.0, 0.0, 1.0]]),
+                       st.just([[0.0, NAN, 0.0], [1.0, 0.0, 1.0]]), st.just([[0.0, 0.0, 0.0]]))
+    return [
+        Entry("data.playground", data.playground,
+              {"kind": "spirals", "n": 40, "noise": 0.1, "classes": 3, "train_ratio": 0.5, "seed": 0, "points": None},
+              {"kind": names(data.PLAYGROUND_SETS), "n": integers(4, data.MAX_SAMPLES, huge=[10**12]), "noise": numbers(0, 10),
+               "classes": integers(2, 6), "train_ratio": numbers(0, 1, low_open=True, high_open=True),
+               "seed": integers(0, 2**32 - 1), "points": not_a(None) | st.just([[0.0, 1.0, 0.0]])}, examples=8),
+        Entry("data.playground (custom)", data.playground,
+              {"kind": "custom", "points": [[0.0, 1.0, 0], [1.0, 0.0, 1], [0.5, 0.5, 1]], "train_ratio": 0.5},
+              {"points": points}, examples=6),
+        Entry("data.features", data.features, {"X": np.ones((3, 2)), "names": ["x1", "sin(x2)"]},
+              {"X": XS | st.just(np.ones((3, 3))), "names": features}, examples=8),
+        Entry("widgets.playground.initial_params", pg.initial_params,
+              {"sizes": [2, 3, 1], "init": "he_normal", "activations": ["relu"], "rng": RNG},
+              {"sizes": st.one_of(st.just([2, 0, 1]), st.just([2, "a"]), st.just([2, 1.5])), "init": names(pg.INITS),
+               "rng": RNGS}, examples=6),
+        Entry("widgets.playground.check_config", pg.check_config, {"config": config},
+              {"config": st.one_of(JUNK.filter(lambda v: not isinstance(v, dict)), st.just({"colour": 1}))}, examples=6),
+        Entry("widgets.playground.run", pg.run, {"config": config, "epochs": 1},
+              {"config": JUNK.filter(lambda v: not isinstance(v, dict)), "epochs": integers(0, 10**5)}, examples=6),
+        Entry("widgets.playground_figure", figure, {"config": small, "epochs": 1, "resolution": 10},
+              {"config": JUNK.filter(lambda v: v is not None and not isinstance(v, dict)), "epochs": integers(0, 10**5),
+               "resolution": integers(10, 400)}, examples=4),
+        Entry("widgets.Playground", widget, {**config, "points": []}, {**config_bad}, examples=3),
+    ]
+
+
 def plt_close(fig):
     import matplotlib.pyplot as plt
     plt.close(fig)
@@ -968,7 +1017,7 @@ def entries(tmp):
             + _data_entries(tmp) + _gradcheck_entries() + _autodiff_entries() + _regularization_entries()
             + _explorer_entries() + _network_entries() + _head_entries() + _lockstep_entries() + _history_entries()
             + _train_entries() + _optim_entries() + _plot_entries() + _experiment_entries() + _two_moons_entries()
-            + _core_entries())
+            + _playground_entries() + _core_entries())
 
 
 def _collect():

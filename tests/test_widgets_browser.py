@@ -8,6 +8,7 @@ what the widget draws (its ``data-frames`` and ``data-epoch``), never on sleeps.
 from __future__ import annotations
 
 import functools
+from urllib.parse import quote
 import http.server
 import json
 import shutil
@@ -17,8 +18,8 @@ import pytest
 from ipywidgets.embed import embed_data
 
 from conftest import OUTPUT, ROOT, free_port
-from nnbook.widgets import (ActivationExplorer, LearningRateLab, OverfitLab, SlowdownNeuron, SoftmaxExplorer,
-                            TwoMoonsLab)
+from nnbook.widgets import (ActivationExplorer, LearningRateLab, OverfitLab, Playground, SlowdownNeuron,
+                            SoftmaxExplorer, TwoMoonsLab)
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = OUTPUT / "screenshots"
@@ -32,7 +33,7 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("widgets")
     shutil.copy(ROOT / "tools" / "site_static" / "nnbook-widgets.js", root)
     views = [ActivationExplorer(), TwoMoonsLab(seed=2, epochs=21), LearningRateLab(), SlowdownNeuron(), SoftmaxExplorer(),
-             OverfitLab()]
+             OverfitLab(), Playground()]
     saved = embed_data(views=views, drop_defaults=False)   # as nbclient saves: every trait
     views = "".join(f'<div class="cell"><script type="{VIEW}">{json.dumps(v)}</script></div>'
                     for v in saved["view_specs"])
@@ -53,15 +54,15 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def open_page(browser, site, viewport=None):
+def open_page(browser, site, viewport=None, hash=""):
     page = browser.new_page(viewport=viewport or {"width": 1280, "height": 1000})
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    page.goto(site)
+    page.goto(site + hash)
     page.wait_for_selector(".nnbook-two-moons-lab[data-frames]", timeout=30000)
     page.wait_for_selector(".nnbook-activation-explorer[data-frames]", timeout=30000)
-    for name in ("lr-lab", "slowdown", "softmax-explorer", "overfit-lab"):
+    for name in ("lr-lab", "slowdown", "softmax-explorer", "overfit-lab", "playground"):
         page.wait_for_selector(f".nnbook-{name}[data-frames]", timeout=30000)
     return page
 
@@ -307,5 +308,250 @@ def test_overfit_lab_follows_degree_lambda_and_the_held_out_controls(browser, si
     assert "leaves the plot" not in status.inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     lab.screenshot(path=str(SCREENSHOTS / "widget-overfit-lab.png"))
+    assert not page.errors, page.errors
+    page.close()
+
+
+# --- the playground (chapter 6): every control changes the drawing or the training -------------------
+
+def set_value(locator, value):
+    """Move a slider (its position: log10 of the value for a log slider) as a drag would."""
+    locator.evaluate(f"el => {{ el.value = {value}; el.dispatchEvent(new Event('input')); }}")
+
+
+def changed(page, pg, act, canvas=None):
+    """Do ``act``; wait for the next frame; True when the drawing (or canvas ``canvas``) differs."""
+    before, n = pixels(pg), frames(pg)
+    act()
+    next_frame(page, pg, n)
+    after = pixels(pg)
+    return after != before if canvas is None else after[canvas] != before[canvas]
+
+
+def status(pg):
+    return pg.locator(".nnbook-status").inner_text()
+
+
+def note(pg):
+    return pg.locator(".nnbook-message").inner_text()
+
+
+def step_once(page, pg):
+    """One epoch from epoch 0; the training loss it reaches, to the last digit."""
+    pg.get_by_role("button", name="train one epoch").click()
+    page.wait_for_function("el => el.dataset.epoch === '1'", arg=pg.element_handle())
+    return pg.get_attribute("data-loss")
+
+
+def test_playground_data_controls(browser, site):
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    boundary = 0
+    assert changed(page, pg, lambda: control(pg, "data").select_option("circles"), boundary)
+    assert changed(page, pg, lambda: set_value(control(pg, "noise"), 0.3), boundary)
+    assert changed(page, pg, lambda: set_value(control(pg, "train"), 0.8), boundary)
+    assert changed(page, pg, lambda: set_value(control(pg, "points"), 200), boundary)
+    assert changed(page, pg, lambda: set_value(control(pg, "seed"), 5), boundary)
+    assert changed(page, pg, lambda: pg.get_by_role("button", name="new points and new weights: the next seed").click(), boundary)
+    assert control(pg, "seed").input_value() == "6"
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_playground_custom_points(browser, site):
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    control(pg, "data").select_option("custom")
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('click on the map')",
+                           arg=pg.element_handle())
+    board = pg.locator("canvas").first
+    box = board.bounding_box()
+    toggle = pg.get_by_role("button", name="the class of the points a click adds")
+    for i, (fx, fy) in enumerate([(0.3, 0.3), (0.35, 0.4), (0.7, 0.7), (0.75, 0.6)]):
+        if i == 2:
+            toggle.click()                                     # class 1 from here on
+        assert changed(page, pg, lambda: board.click(position={"x": box["width"] * fx, "y": box["height"] * fy}), 0)
+    assert "parameters" in status(pg), status(pg)               # a network to train on the four points
+    assert changed(page, pg, lambda: step_once(page, pg))
+    assert changed(page, pg, lambda: pg.get_by_role("button", name="remove your points").click(), 0)
+    assert "click on the map" in note(pg)
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_playground_softmax_classes(browser, site):
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    control(pg, "data").select_option("blobs")
+    assert changed(page, pg, lambda: set_value(control(pg, "classes"), 3), 0)
+    assert "softmax cross-entropy" in note(pg) and note(pg).startswith("error")
+    assert pg.get_by_role("button", name="play or pause training").is_disabled()
+    assert changed(page, pg, lambda: control(pg, "loss").select_option("cross_entropy"))
+    assert note(pg) == ""
+    step_once(page, pg)
+    assert "test accuracy 0." in status(pg) or "test accuracy 1." in status(pg)
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_playground_network_controls(browser, site):
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    assert "37 parameters" in status(pg)
+    assert changed(page, pg, lambda: pg.get_by_label("x₁²").check())
+    assert "41 parameters" in status(pg)                       # 3 inputs: 4 more weights
+    for feature in ("x₂²", "x₁x₂", "sin x₁", "sin x₂"):
+        assert changed(page, pg, lambda f=feature: pg.get_by_label(f).check()), feature
+    assert changed(page, pg, lambda: pg.get_by_label("x₁", exact=True).uncheck())
+    assert changed(page, pg, lambda: set_value(control(pg, "hidden layers"), 6))
+    assert control(pg, "activation 6").count() == 1
+    assert changed(page, pg, lambda: set_value(control(pg, "layer 3"), 8))
+    assert changed(page, pg, lambda: control(pg, "activation 2").select_option("tanh"))
+    assert changed(page, pg, lambda: control(pg, "activation 1").select_option("leaky_relu"))
+    assert changed(page, pg, lambda: control(pg, "init").select_option("he_uniform"))
+    assert changed(page, pg, lambda: set_value(control(pg, "hidden layers"), 0))
+    assert changed(page, pg, lambda: pg.get_by_label("x₂", exact=True).uncheck())
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_playground_training_controls(browser, site):
+    """Each training control changes the training: the loss after one epoch differs."""
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    reset = pg.get_by_role("button", name="start again at epoch 0")
+    baseline = step_once(page, pg)
+    moves = [("loss", lambda: control(pg, "loss").select_option("mse")),
+             ("optimizer", lambda: control(pg, "optimizer").select_option("nesterov")),
+             ("η", lambda: set_value(control(pg, "η"), -2)),
+             ("batch", lambda: control(pg, "batch").select_option("1")),
+             ("penalty", lambda: control(pg, "penalty").select_option("l1")),
+             ("λ", lambda: set_value(control(pg, "λ"), -3.5)),
+             ("dropout", lambda: set_value(control(pg, "dropout"), 0.3))]
+    for name, move in moves:
+        reset.click()
+        page.wait_for_function("el => el.dataset.epoch === '0'", arg=pg.element_handle())
+        n = frames(pg)
+        move()
+        next_frame(page, pg, n)
+        after = step_once(page, pg)
+        assert after != baseline, f"{name} changes the training"
+        baseline = after
+    for name in ("sgd", "momentum", "adagrad", "rmsprop", "adam"):
+        reset.click()
+        page.wait_for_function("el => el.dataset.epoch === '0'", arg=pg.element_handle())
+        control(pg, "optimizer").select_option(name)
+        after = step_once(page, pg)
+        assert after != baseline, name
+        baseline = after
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_playground_buttons(browser, site):
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    play = pg.get_by_role("button", name="play or pause training")
+    start = pixels(pg)
+    play.click()
+    page.wait_for_function("el => Number(el.dataset.epoch) >= 3", arg=pg.element_handle(), timeout=30000)
+    play.click()
+    moved = pixels(pg)
+    assert moved[0] != start[0] and moved[1] != start[1] and moved[2] != start[2], "boundary, loss curves and weights move"
+    paused = pg.get_attribute("data-epoch")
+    page.evaluate("() => new Promise(r => { let k = 0; const f = () => (++k < 20 ? requestAnimationFrame(f) : r()); f(); })")
+    assert pg.get_attribute("data-epoch") == paused, "paused: no more training"
+    assert status(pg).startswith(f"epoch {paused}: train loss ")
+    pg.get_by_role("button", name="train one epoch").click()
+    page.wait_for_function("([el, e]) => el.dataset.epoch === e", arg=[pg.element_handle(), str(int(paused) + 1)])
+    pg.get_by_role("button", name="start again at epoch 0").click()
+    page.wait_for_function("el => el.dataset.epoch === '0'", arg=pg.element_handle())
+    assert pixels(pg) == start, "reset: the same run from the same start"
+    control(pg, "speed").select_option("0")
+    play.click()
+    page.wait_for_function("el => Number(el.dataset.epoch) >= 20", arg=pg.element_handle(), timeout=30000)
+    play.click()
+    assert changed(page, pg, lambda: pg.get_by_label("show test points").uncheck(), 0)
+    assert changed(page, pg, lambda: pg.get_by_label("discretize output").check(), 0)
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_playground_unit_maps(browser, site):
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    net = pg.locator("canvas").nth(2)
+    box = net.bounding_box()
+    scale = box["width"] / 640
+    # layer 1 (of inputs, two hidden layers, output: x = 56 + 1 · 544/3), its first of four units
+    unit = {"x": (56 + 544 / 3) * scale, "y": (12 + 150 - 1.5 * 33) * scale}
+    assert changed(page, pg, lambda: net.click(position=unit), 0), "a click on a unit shows its map"
+    enlarged = pixels(pg)[0]
+    assert changed(page, pg, lambda: net.click(position=unit), 0), "a second click brings the boundary back"
+    assert pixels(pg)[0] != enlarged
+    assert changed(page, pg, lambda: step_once(page, pg), 2), "the links follow the weights"
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_playground_bad_states(browser, site):
+    # divergence: six linear layers, SGD with η = 3 (a link sets it up)
+    deep = {"layers": [8] * 6, "activations": ["identity"] * 6, "optimizer": "sgd", "lr": 3}
+    page = open_page(browser, site, hash="#playground=" + quote(json.dumps(deep)))
+    pg = page.locator(".nnbook-playground")
+    pg.get_by_role("button", name="play or pause training").click()
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('diverged at epoch')",
+                           arg=pg.element_handle(), timeout=30000)
+    assert pg.get_by_role("button", name="play or pause training").is_disabled()
+    page.close()
+    # a dead layer: per-sample SGD with η = 1
+    dead = {"optimizer": "sgd", "lr": 1, "batch_size": 1, "init": "he_normal"}
+    page = open_page(browser, site, hash="#playground=" + quote(json.dumps(dead)))
+    pg = page.locator(".nnbook-playground")
+    pg.get_by_role("button", name="play or pause training").click()
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('units of hidden layer 2 are dead')",
+                           arg=pg.element_handle(), timeout=30000)
+    page.close()
+    # an empty class: your points, all of class 0
+    empty = {"dataset": "custom", "points": [[0, 1, 0], [1, 0, 0], [1, 1, 0]]}
+    page = open_page(browser, site, hash="#playground=" + quote(json.dumps(empty)))
+    pg = page.locator(".nnbook-playground")
+    assert "class 1 has no training points" in note(pg), note(pg)
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_playground_link_restores(browser, site):
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    control(pg, "data").select_option("xor")
+    set_value(control(pg, "hidden layers"), 3)
+    n = frames(pg)
+    control(pg, "activation 3").select_option("tanh")
+    next_frame(page, pg, n)
+    link = page.evaluate("location.hash")
+    assert link.startswith("#playground=")
+    drawn = pixels(pg)
+    page.close()
+    page = open_page(browser, site, hash=link)
+    pg = page.locator(".nnbook-playground")
+    assert pg.get_attribute("data-linked") == "true"
+    assert control(pg, "data").input_value() == "xor" and control(pg, "hidden layers").input_value() == "3"
+    assert control(pg, "activation 3").input_value() == "tanh"
+    assert pixels(pg) == drawn, "the linked configuration draws the same network"
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_playground_regression(browser, site):
+    page = open_page(browser, site)
+    pg = page.locator(".nnbook-playground")
+    assert changed(page, pg, lambda: control(pg, "data").select_option("bumps"), 0)
+    assert "regression set" in note(pg) and note(pg).startswith("error")
+    assert changed(page, pg, lambda: control(pg, "loss").select_option("mse"))
+    assert note(pg) == ""
+    assert changed(page, pg, lambda: step_once(page, pg))
+    assert "test accuracy –" in status(pg), status(pg)             # real targets: no accuracy
+    assert changed(page, pg, lambda: control(pg, "data").select_option("plane"), 0)
     assert not page.errors, page.errors
     page.close()

@@ -160,7 +160,8 @@ def test_committed_bundles_are_what_make_widgets_js_builds(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     built = sorted(p.name for p in tmp_path.glob("*.js"))
     assert built == sorted(p.name for p in STATIC.glob("*.js")) == [
-        "activation_explorer.js", "lr_lab.js", "overfit_lab.js", "slowdown.js", "softmax_explorer.js", "two_moons_lab.js"]
+        "activation_explorer.js", "lr_lab.js", "overfit_lab.js", "playground.js", "slowdown.js", "softmax_explorer.js",
+        "two_moons_lab.js"]
     stale = [name for name in built if (tmp_path / name).read_bytes() != (STATIC / name).read_bytes()]
     assert not stale, f"nnbook/widgets/static/{stale} out of date: run `make widgets-js`, then `make outputs`, and commit"
 

@@ -5,6 +5,7 @@ import { PCG64 } from "../../nnbook/widgets/js/pcg64.js";
 import { Trainer } from "../../nnbook/widgets/js/mlp.js";
 import { trajectory } from "../../nnbook/widgets/js/optimizers.js";
 import { curve, errors as fitErrors } from "../../nnbook/widgets/js/overfit_lab.js";
+import { initialParams, makeRun, playgroundData, pythonCode, features, fromHash, toHash } from "../../nnbook/widgets/js/playground_data.js";
 import { crossEntropy, focal, logSoftmax, multiclassHinge, slowdown, softmax } from "../../nnbook/widgets/js/losses.js";
 
 const chunks = [];
@@ -63,5 +64,27 @@ function overfit({ table, lambdas, domain, x, y, hx, hy, grid }) {
   }));
 }
 
-const handlers = { activations, permutations, train, trajectories, lossValues, slowdowns, overfit };
+
+// the playground: its data, features and initial weights, and configurations trained for a few epochs
+function playground({ data = [], inits = [], runs = [], hashes = [] }) {
+  return {
+    data: data.map(({ kind, n, noise, classes, train_ratio, state, custom, names }) => {
+      const d = playgroundData({ kind, n, noise, classes, trainRatio: train_ratio, state, custom });
+      return { X: Array.from(d.X), y: Array.from(d.y), Xtest: Array.from(d.Xtest), ytest: Array.from(d.ytest),
+               features: Array.from(features(d.X, names)) };
+    }),
+    inits: inits.map(({ sizes, init, activations, state }) => Array.from(initialParams(sizes, init, activations, new PCG64(state)))),
+    runs: runs.map(({ config, state, epochs }) => {
+      const run = makeRun(config, state);
+      if (run.error) return { error: run.error };
+      const t = run.trainer;
+      t.run(Infinity, epochs);
+      return { epoch: t.epoch, diverged: t.diverged, divergedAt: t.divergedAt, params: Array.from(t.net.params),
+               history: t.history, sizes: run.sizes, code: pythonCode(config, epochs) };
+    }),
+    hashes: hashes.map(({ config, defaults }) => { const h = toHash(config, defaults); return { hash: h, back: fromHash(h, defaults) }; }),
+  };
+}
+
+const handlers = { playground, activations, permutations, train, trajectories, lossValues, slowdowns, overfit };
 process.stdout.write(JSON.stringify(handlers[request.command](request)));

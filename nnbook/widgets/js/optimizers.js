@@ -1,5 +1,5 @@
 // The 2-D surfaces of nnbook.surfaces and the six optimizers of nnbook.optim, in JavaScript
-// (chapter 1's learning-rate lab).  Each update is written with the operations of the numpy
+// (chapter 1's learning-rate lab; the playground's networks use the same updates).  Each update is written with the operations of the numpy
 // class, in the same order, so the trajectories agree with nnbook's to the last few bits
 // (tests/test_widgets_js.py: within 1e-9, relative, over 200 steps).
 
@@ -13,28 +13,29 @@ export const SURFACES = {
   saddle: { value: (w0, w1) => w0 * w0 - w1 * w1, grad: (w0, w1) => [2 * w0, -2 * w1] },
 };
 
-// One optimizer's state over the two parameters; step(w, g) updates w in place
-export function optimizer(name, h) {
-  const v = [0, 0], s = [0, 0];
+// One optimizer's state over n parameters (two on a surface, a network's P in the playground);
+// step(w, g) updates w in place
+export function optimizer(name, h, n = 2) {
+  const v = new Float64Array(n), s = new Float64Array(n);
   let t = 0;
   const eta = h.lr;
   const steps = {
-    sgd(w, g) { for (let i = 0; i < 2; i++) w[i] = w[i] - g[i] * eta; },
+    sgd(w, g) { for (let i = 0; i < n; i++) w[i] = w[i] - g[i] * eta; },
     momentum(w, g) {                    // v ← μv − η∇L, w ← w + v
-      for (let i = 0; i < 2; i++) { v[i] = v[i] * h.momentum; v[i] = v[i] - g[i] * eta; w[i] = w[i] + v[i]; }
+      for (let i = 0; i < n; i++) { v[i] = v[i] * h.momentum; v[i] = v[i] - g[i] * eta; w[i] = w[i] + v[i]; }
     },
     nesterov(w, g) {                    // the look-ahead point θ: v ← μv − η∇L(θ), θ ← θ + μv − η∇L(θ)
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < n; i++) {
         const gEta = g[i] * eta;
         v[i] = v[i] * h.momentum; v[i] = v[i] - gEta;
         w[i] = w[i] + (v[i] * h.momentum - gEta);
       }
     },
     adagrad(w, g) {                     // s ← s + ∇L², w ← w − η∇L/(√s + ε)
-      for (let i = 0; i < 2; i++) { s[i] = s[i] + g[i] * g[i]; w[i] = w[i] - (g[i] / (Math.sqrt(s[i]) + h.eps)) * eta; }
+      for (let i = 0; i < n; i++) { s[i] = s[i] + g[i] * g[i]; w[i] = w[i] - (g[i] / (Math.sqrt(s[i]) + h.eps)) * eta; }
     },
     rmsprop(w, g) {                     // s ← ρs + (1 − ρ)∇L², w ← w − η∇L/(√s + ε)
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < n; i++) {
         const sq = (g[i] * g[i]) * (1 - h.rho);
         s[i] = s[i] * h.rho; s[i] = s[i] + sq;
         w[i] = w[i] - (g[i] / (Math.sqrt(s[i]) + h.eps)) * eta;
@@ -42,7 +43,7 @@ export function optimizer(name, h) {
     },
     adam(w, g) {                        // bias-corrected moments v, s; w ← w − η v̂/(√ŝ + ε)
       const c1 = 1 / (1 - h.beta1 ** t), c2 = 1 / Math.sqrt(1 - h.beta2 ** t);
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < n; i++) {
         v[i] = v[i] * h.beta1; v[i] = v[i] + g[i] * (1 - h.beta1);
         s[i] = s[i] * h.beta2; s[i] = s[i] + (g[i] * g[i]) * (1 - h.beta2);
         w[i] = w[i] - ((v[i] / (Math.sqrt(s[i]) * c2 + h.eps)) * eta) * c1;

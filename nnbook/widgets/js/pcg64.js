@@ -56,3 +56,9 @@ export class PCG64 {
     return order;
   }
 }
+
+// Generator.random(): a double in [0, 1) from the top 53 bits of one 64-bit output (numpy's
+// next_double); a function, not a method, so the bundles that do not use it stay as they were
+export function random(rng) {
+  return Number(rng.next64() >> 11n) * (1.0 / 9007199254740992.0);
+}

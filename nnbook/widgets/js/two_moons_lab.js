@@ -195,7 +195,7 @@ function render({ model, el: host }) {
     status.textContent = text;
     let shown = alert;
     if (trainer.diverged) shown = ["error", `${verdict}: lower η and press reset`];
-    else if (!shown && trainer.net.deadLayers(data.X, data.y.length).at(-1)) {
+    else if (!shown && trainer.net.deadUnits(data.X, data.y.length).at(-1).every(Boolean)) {
       const units = data.sizes[data.sizes.length - 2], layer = data.sizes.length - 2;
       shown = ["note", `all ${units} units of hidden layer ${layer} are dead (negative net input on every training point): no gradient gets through them, so only the output bias still learns`];
     } else if (!shown && model.get("note") && Math.abs(model.get("lr") - model.get("note_lr")) < 1e-12) {

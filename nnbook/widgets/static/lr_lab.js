@@ -14,23 +14,23 @@ var SURFACES = {
   },
   saddle: { value: (w0, w1) => w0 * w0 - w1 * w1, grad: (w0, w1) => [2 * w0, -2 * w1] }
 };
-function optimizer(name, h) {
-  const v = [0, 0], s = [0, 0];
+function optimizer(name, h, n = 2) {
+  const v = new Float64Array(n), s = new Float64Array(n);
   let t = 0;
   const eta = h.lr;
   const steps = {
     sgd(w, g) {
-      for (let i = 0; i < 2; i++) w[i] = w[i] - g[i] * eta;
+      for (let i = 0; i < n; i++) w[i] = w[i] - g[i] * eta;
     },
     momentum(w, g) {
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < n; i++) {
         v[i] = v[i] * h.momentum;
         v[i] = v[i] - g[i] * eta;
         w[i] = w[i] + v[i];
       }
     },
     nesterov(w, g) {
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < n; i++) {
         const gEta = g[i] * eta;
         v[i] = v[i] * h.momentum;
         v[i] = v[i] - gEta;
@@ -38,13 +38,13 @@ function optimizer(name, h) {
       }
     },
     adagrad(w, g) {
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < n; i++) {
         s[i] = s[i] + g[i] * g[i];
         w[i] = w[i] - g[i] / (Math.sqrt(s[i]) + h.eps) * eta;
       }
     },
     rmsprop(w, g) {
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < n; i++) {
         const sq = g[i] * g[i] * (1 - h.rho);
         s[i] = s[i] * h.rho;
         s[i] = s[i] + sq;
@@ -53,7 +53,7 @@ function optimizer(name, h) {
     },
     adam(w, g) {
       const c1 = 1 / (1 - h.beta1 ** t), c2 = 1 / Math.sqrt(1 - h.beta2 ** t);
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < n; i++) {
         v[i] = v[i] * h.beta1;
         v[i] = v[i] + g[i] * (1 - h.beta1);
         s[i] = s[i] * h.beta2;
