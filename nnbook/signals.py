@@ -48,6 +48,11 @@ def deep_weights(depth, width, init, *, seed=0, activation="tanh", n_in=None):
     return [f((fans[l + 1], fans[l]), rng) for l, f in enumerate(_inits(init, depth, act))]
 
 
+def _stds(arrays):
+    with np.errstate(all="ignore"):                 # an overflowed layer's std is inf or NaN, silently
+        return np.array([v.std() for v in arrays])
+
+
 @dataclass(frozen=True)
 class Signals:
     """The forward and backward signals of :func:`propagate` (chapter 4).
@@ -63,17 +68,17 @@ class Signals:
     @property
     def a_std(self) -> np.ndarray:
         """The standard deviation of a⁽ˡ⁾ over all samples and units, l = 1 … D."""
-        return np.array([a.std() for a in self.a[1:]])
+        return _stds(self.a[1:])
 
     @property
     def delta_std(self) -> np.ndarray:
         """The standard deviation of δ⁽ˡ⁾ over all samples and units, l = 1 … D."""
-        return np.array([d.std() for d in self.delta])
+        return _stds(self.delta)
 
     @property
     def z_std(self) -> np.ndarray:
         """The standard deviation of the net inputs z⁽ˡ⁾, l = 1 … D."""
-        return np.array([z.std() for z in self.z])
+        return _stds(self.z)
 
 
 def propagate(X, weights, activation, out_grad, *, batch_norm_layers=False, eps=EPS):

@@ -4,6 +4,7 @@ import { ACTIVATIONS, activation } from "../../nnbook/widgets/js/activations.js"
 import { PCG64 } from "../../nnbook/widgets/js/pcg64.js";
 import { Trainer } from "../../nnbook/widgets/js/mlp.js";
 import { trajectory } from "../../nnbook/widgets/js/optimizers.js";
+import { labSignals } from "../../nnbook/widgets/js/signals.js";
 import { crossEntropy, focal, logSoftmax, multiclassHinge, slowdown, softmax } from "../../nnbook/widgets/js/losses.js";
 
 const chunks = [];
@@ -53,5 +54,15 @@ function lossValues({ cases }) {
 
 function slowdowns({ runs }) { return runs.map((run) => slowdown(run)); }
 
-const handlers = { activations, permutations, train, trajectories, lossValues, slowdowns };
+// each lab: the init lab's settings (scheme, activation, depth, width, inputScale, batchNorm, seed) and
+// its tables (schemes, samples); `keep` also returns the first layer's weights
+function initLabs({ labs }) {
+  return labs.map((lab) => {
+    const out = labSignals(lab);
+    return { aStd: out.aStd, deltaStd: out.deltaStd, a1: lab.keep ? Array.from(out.a[0]) : undefined,
+             deltaD: lab.keep ? Array.from(out.delta[out.delta.length - 1]) : undefined };
+  });
+}
+
+const handlers = { activations, permutations, train, trajectories, lossValues, slowdowns, initLabs };
 process.stdout.write(JSON.stringify(handlers[request.command](request)));

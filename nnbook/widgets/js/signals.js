@@ -1,0 +1,157 @@
+// Signals through depth (chapter 4), in the browser: the init lab's random deep net, its forward
+// pass a(l) = f(W(l) a(l-1)) (optionally batch-normalized before f) and its backward pass from a
+// random output gradient.  The same as nnbook.signals.propagate on the weights of
+// nnbook.widgets.init_lab (its counter-based generator is the one below), within 1e-9.
+
+import { activation as getActivation } from "./activations.js";
+
+const INDEX_WIDTH = 128;                  // layer l's weight (i, j) is entry (l·128 + i)·128 + j
+const STREAMS = { weightsNormal: 0, weightsUniform: 1, inputs: 2, outGrad: 3 };
+export const EPS = 1e-5;                  // nnbook.batchnorm.EPS
+
+function hash32(x) {                      // Wellons' lowbias32, as init_lab._hash32
+  x = (x ^ (x >>> 16)) >>> 0;
+  x = Math.imul(x, 0x7feb352d) >>> 0;
+  x = (x ^ (x >>> 15)) >>> 0;
+  x = Math.imul(x, 0x846ca68b) >>> 0;
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+const keyOf = (stream, seed) => hash32((seed * 16 + stream) >>> 0);
+const word = (key, i) => hash32((hash32(i >>> 0) ^ key) >>> 0);
+
+// uniform in [0, 1) with 53 random bits, and Box–Muller normal (init_lab.lab_uniform, lab_normal)
+export function uniform(key, i) {
+  return ((word(key, 2 * i) >>> 5) * 67108864 + (word(key, 2 * i + 1) >>> 6)) / 9007199254740992;
+}
+
+export function normal(key, i) {
+  const u1 = uniform(key, 2 * i), u2 = uniform(key, 2 * i + 1);
+  return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+// the factor of a scheme's base draw: c / √(in·fan_in + out·fan_out) (init_lab.scheme_scale)
+export function schemeScale(row, fanIn, fanOut, activation) {
+  const c = row.c === null || row.c === undefined ? Math.sqrt(activation === "sigmoid" ? 2 : 6) : row.c;
+  const denominator = row.in * fanIn + row.out * fanOut;
+  return denominator ? c / Math.sqrt(denominator) : c;
+}
+
+// the base draws of `depth` width × width layers (ε or u), before any scheme's scale
+export function baseWeights(kind, seed, depth, width) {
+  const key = keyOf(kind === "normal" ? STREAMS.weightsNormal : STREAMS.weightsUniform, seed);
+  const layers = [];
+  for (let l = 0; l < depth; l++) {
+    const W = new Float64Array(width * width);
+    if (kind !== "zeros") {
+      for (let i = 0; i < width; i++) {
+        for (let j = 0; j < width; j++) {
+          const index = (l * INDEX_WIDTH + i) * INDEX_WIDTH + j;
+          W[i * width + j] = kind === "normal" ? normal(key, index) : kind === "uniform" ? 2 * uniform(key, index) - 1 : uniform(key, index);
+        }
+      }
+    }
+    layers.push(W);
+  }
+  return layers;
+}
+
+// samples × width standard normals of a stream (the inputs before their scale, and ∂L/∂a(D))
+export function normals(stream, seed, samples, width) {
+  const key = keyOf(STREAMS[stream], seed), out = new Float64Array(samples * width);
+  for (let s = 0; s < samples; s++) for (let j = 0; j < width; j++) out[s * width + j] = normal(key, s * INDEX_WIDTH + j);
+  return out;
+}
+
+export function std(values) {            // numpy's std: √(mean((x − mean)²))
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= values.length;
+  let sq = 0;
+  for (const v of values) sq += (v - mean) * (v - mean);
+  return Math.sqrt(sq / values.length);
+}
+
+// batch normalization of the columns of z (n × k), γ = 1, β = 0 (nnbook.batchnorm.batch_norm)
+function batchNorm(z, n, k) {
+  const xHat = new Float64Array(n * k), sd = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    let mean = 0;
+    for (let s = 0; s < n; s++) mean += z[s * k + j];
+    mean /= n;
+    let v = 0;
+    for (let s = 0; s < n; s++) v += (z[s * k + j] - mean) ** 2;
+    sd[j] = Math.sqrt(v / n + EPS);
+    for (let s = 0; s < n; s++) xHat[s * k + j] = (z[s * k + j] - mean) / sd[j];
+  }
+  return { xHat, sd };
+}
+
+// ∂L/∂z from ∂L/∂x̂ (γ = 1): (m g − Σ g − x̂ Σ g x̂) / (m √(σ² + ε)) per column
+function batchNormBackward(g, cache, n, k) {
+  const out = new Float64Array(n * k);
+  for (let j = 0; j < k; j++) {
+    let sum = 0, dot = 0;
+    for (let s = 0; s < n; s++) { sum += g[s * k + j]; dot += g[s * k + j] * cache.xHat[s * k + j]; }
+    for (let s = 0; s < n; s++) out[s * k + j] = (n * g[s * k + j] - sum - cache.xHat[s * k + j] * dot) / (n * cache.sd[j]);
+  }
+  return out;
+}
+
+const finite = (a) => a.every(Number.isFinite);
+
+// Σ_k x[i + k]·y[j + k], k < n, with four partial sums (the additions do not wait on each other)
+function dot(x, i, y, j, n) {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, k = 0;
+  for (; k + 3 < n; k += 4) {
+    s0 += x[i + k] * y[j + k]; s1 += x[i + k + 1] * y[j + k + 1];
+    s2 += x[i + k + 2] * y[j + k + 2]; s3 += x[i + k + 3] * y[j + k + 3];
+  }
+  for (; k < n; k++) s0 += x[i + k] * y[j + k];
+  return (s0 + s1) + (s2 + s3);
+}
+
+function transpose(W, width) {
+  const T = new Float64Array(width * width);
+  for (let i = 0; i < width; i++) for (let j = 0; j < width; j++) T[j * width + i] = W[i * width + j];
+  return T;
+}
+
+// forward and backward through weights (each width × width, row i = unit i); X and G are n × width
+export function propagate({ X, weights, G, n, width, activation, batchNorm: useBn }) {
+  const f = getActivation(activation);
+  const a = [X], normed = [], caches = [];
+  for (const W of weights) {
+    const prev = a[a.length - 1], z = new Float64Array(n * width);
+    for (let s = 0; s < n; s++) for (let i = 0; i < width; i++) z[s * width + i] = dot(prev, s * width, W, i * width, width);
+    let zn = z, cache = null;
+    if (useBn && finite(z)) { cache = batchNorm(z, n, width); zn = cache.xHat; }
+    caches.push(cache);
+    normed.push(zn);
+    a.push(zn.map(f.f));
+  }
+  const deltas = new Array(weights.length);
+  let g = G;
+  for (let l = weights.length - 1; l >= 0; l--) {
+    const zn = normed[l];
+    let d = new Float64Array(n * width);
+    for (let t = 0; t < d.length; t++) d[t] = g[t] * f.df(zn[t]);
+    if (useBn && caches[l] && finite(d)) d = batchNormBackward(d, caches[l], n, width);
+    deltas[l] = d;
+    const Wt = transpose(weights[l], width), next = new Float64Array(n * width);
+    for (let s = 0; s < n; s++) for (let j = 0; j < width; j++) next[s * width + j] = dot(d, s * width, Wt, j * width, width);
+    g = next;
+  }
+  return { a: a.slice(1), delta: deltas, aStd: a.slice(1).map(std), deltaStd: deltas.map(std) };
+}
+
+// the lab's whole computation for its settings; `base` reuses the base draws when only the scale changes
+export function labSignals({ schemes, scheme, activation, depth, width, inputScale, batchNorm: useBn, seed, samples }, base = null) {
+  const row = schemes[scheme];
+  const draws = base || baseWeights(row.base, seed, depth, width);
+  const scale = schemeScale(row, width, width, activation);
+  const weights = draws.map((W) => W.map((w) => scale * w));
+  const X = normals("inputs", seed, samples, width).map((x) => inputScale * x);
+  const G = normals("outGrad", seed, samples, width);
+  return { ...propagate({ X, weights, G, n: samples, width, activation, batchNorm: useBn }), draws };
+}
