@@ -21,7 +21,7 @@ import numpy as np
 from nnbook import activations as _activations
 from nnbook import checks
 from nnbook.batchnorm import EPS, batch_norm, batch_norm_backward
-from nnbook.network import _inits
+from nnbook.network import _inits, _resolve
 
 __all__ = ["Signals", "deep_weights", "propagate", "MAX_DEPTH"]
 
@@ -41,9 +41,7 @@ def deep_weights(depth, width, init, *, seed=0, activation="tanh", n_in=None):
     n_in = width if n_in is None else checks.integer(n_in, "n_in", 1, 10_000)
     checks.size(depth * width * max(width, n_in), "depth, width")
     rng = np.random.default_rng(checks.integer(seed, "seed", 0))
-    act = _activations.get(activation).name if isinstance(activation, str) else activation
-    if not isinstance(act, str):
-        raise TypeError(f"activation: expected an activation name (str), got {type(activation).__name__}")
+    act = _resolve(activation, "activation", _activations.get).name
     fans = [n_in] + [width] * depth
     return [f((fans[l + 1], fans[l]), rng) for l, f in enumerate(_inits(init, depth, act))]
 
@@ -99,9 +97,7 @@ def propagate(X, weights, activation, out_grad, *, batch_norm_layers=False, eps=
         if W.shape[1] != expected:
             raise ValueError(f"weights[{l}]: expected {expected} columns (the previous layer's units), got shape "
                              f"{W.shape}")
-    f = _activations.get(activation) if isinstance(activation, str) else activation
-    if not isinstance(f, _activations.Activation):
-        raise TypeError(f"activation: expected an activation name (str), got {type(activation).__name__}")
+    f = _resolve(activation, "activation", _activations.get)
     g = checks.real_array(out_grad, "out_grad", ndim=2)
     if g.shape != (a.shape[0], Ws[-1].shape[0]):
         raise ValueError(f"out_grad: expected shape {(a.shape[0], Ws[-1].shape[0])} (∂L/∂a of the last layer), "

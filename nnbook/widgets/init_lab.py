@@ -83,13 +83,21 @@ def _hash32(x):
 
 
 def _word(stream, seed, index):
-    key = _hash32(np.array([(seed * 16 + stream) % 2**32], dtype=np.uint32))
-    return _hash32(_hash32(np.asarray(index, dtype=np.uint32)) ^ key)
+    key = _hash32(np.array([seed * 16 + stream], dtype=np.uint32))
+    return _hash32(_hash32(index.astype(np.uint32)) ^ key)
+
+
+def _stream_args(stream, seed, index):
+    stream, seed = checks.integer(stream, "stream", 0, 15), checks.integer(seed, "seed", 0, 2**20)
+    index = checks.real_array(index, "index", nonempty=False)
+    if np.any(index < 0) or np.any(index >= 2**29) or np.any(index != np.round(index)):
+        raise ValueError("index: expected integers in 0 … 2**29 − 1")
+    return stream, seed, index.astype(np.int64)
 
 
 def lab_uniform(stream, seed, index):
     """Uniform numbers in [0, 1) with 53 random bits: entries ``index`` of ``stream`` (chapter 4's lab)."""
-    index = np.asarray(index, dtype=np.int64)
+    stream, seed, index = _stream_args(stream, seed, index)
     hi = _word(stream, seed, 2 * index) >> np.uint32(5)
     lo = _word(stream, seed, 2 * index + 1) >> np.uint32(6)
     return (hi.astype(float) * 67108864.0 + lo.astype(float)) / 9007199254740992.0
@@ -97,7 +105,7 @@ def lab_uniform(stream, seed, index):
 
 def lab_normal(stream, seed, index):
     """Standard normal numbers by Box–Muller from two of :func:`lab_uniform`'s (chapter 4's lab)."""
-    index = np.asarray(index, dtype=np.int64)
+    stream, seed, index = _stream_args(stream, seed, index)
     u1, u2 = lab_uniform(stream, seed, 2 * index), lab_uniform(stream, seed, 2 * index + 1)
     return np.sqrt(-2.0 * np.log(1.0 - u1)) * np.cos(2.0 * np.pi * u2)
 
@@ -105,6 +113,8 @@ def lab_normal(stream, seed, index):
 def scheme_scale(scheme, fan_in, fan_out, activation):
     """The factor of a scheme's base draw (chapter 4's lab): c / √(in·fan_in + out·fan_out)."""
     row = SCHEMES[checks.choice(scheme, "scheme", tuple(SCHEMES))]
+    fan_in, fan_out = checks.integer(fan_in, "fan_in", 1), checks.integer(fan_out, "fan_out", 1)
+    activation = checks.choice(activation, "activation", ACTIVATIONS)
     c = row["c"] if row["c"] is not None else math.sqrt(2.0 if activation == "sigmoid" else 6.0)
     denominator = row["in"] * fan_in + row["out"] * fan_out
     return c / math.sqrt(denominator) if denominator else c
