@@ -2,7 +2,7 @@
 
 The reader picks an initialization scheme, the activation, the depth, the width, the scale of
 the inputs and whether each layer is batch-normalized; the browser (``js/init_lab.js``) draws
-the weights, runs a forward and a backward pass on :data:`SAMPLES` inputs and shows the
+the weights, runs a forward and a backward pass on ``SAMPLES`` inputs and shows the
 histograms of a⁽ˡ⁾ and δ⁽ˡ⁾ for five layers and their standard deviations across depth.
 :meth:`InitLab.signals` computes the same with :func:`nnbook.signals.propagate` (held to the
 browser's numbers within 1e-9 by tests/test_widgets_js.py).
@@ -13,7 +13,7 @@ both sides compute (:func:`lab_uniform`, :func:`lab_normal`): entry i of stream 
 of (s, seed, i), turned into a uniform number with 53 random bits, and into a normal one by
 Box–Muller.  Each scheme scales one base draw, w = scale · ε (ε ~ N(0, 1)) or
 w = scale · (2u − 1) (u ~ U[0, 1)), with the scale of the nnbook.init scheme it names
-(:data:`SCHEMES`; a test holds each to nnbook.init's variance).  The weight (i, j) of layer l
+(``SCHEMES``; a test holds each to nnbook.init's variance).  The weight (i, j) of layer l
 is the same number at every width, so widening a layer adds units and keeps the others.
 """
 from __future__ import annotations
@@ -132,7 +132,7 @@ def _base(kind, stream, seed, index):
 class InitLab(LiveWidget):
     """Widget: a random deep net's activations and gradients through depth, per scheme (chapter 4).
 
-    Traits (synced both ways): ``scheme`` (a key of :data:`SCHEMES`), ``activation``,
+    Traits (synced both ways): ``scheme`` (a key of ``SCHEMES``), ``activation``,
     ``depth`` (1 … 50 layers), ``width`` (2 … 100 units; the inputs have as many),
     ``input_scale`` (inputs N(0, s²)), ``batch_norm`` (normalize every z⁽ˡ⁾) and ``seed``.
     :meth:`signals` is what the browser shows, computed by nnbook.
