@@ -37,11 +37,12 @@ export function schemeScale(row, fanIn, fanOut, activation) {
   return denominator ? c / Math.sqrt(denominator) : c;
 }
 
-// the base draws of `depth` width × width layers (ε or u), before any scheme's scale
-export function baseWeights(kind, seed, depth, width) {
+// the base draws of `depth` width × width layers (ε or u), before any scheme's scale; the layers
+// of `known` (the same kind, seed and width) are reused: layer l's draws do not depend on the depth
+export function baseWeights(kind, seed, depth, width, known = []) {
   const key = keyOf(kind === "normal" ? STREAMS.weightsNormal : STREAMS.weightsUniform, seed);
-  const layers = [];
-  for (let l = 0; l < depth; l++) {
+  const layers = known.slice(0, depth);
+  for (let l = layers.length; l < depth; l++) {
     const W = new Float64Array(width * width);
     if (kind !== "zeros") {
       for (let i = 0; i < width; i++) {
@@ -100,15 +101,33 @@ function batchNormBackward(g, cache, n, k) {
 
 const finite = (a) => a.every(Number.isFinite);
 
-// Σ_k x[i + k]·y[j + k], k < n, with four partial sums (the additions do not wait on each other)
-function dot(x, i, y, j, n) {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, k = 0;
-  for (; k + 3 < n; k += 4) {
-    s0 += x[i + k] * y[j + k]; s1 += x[i + k + 1] * y[j + k + 1];
-    s2 += x[i + k + 2] * y[j + k + 2]; s3 += x[i + k + 3] * y[j + k + 3];
+// out (n × m) = X (n × k) · Mᵀ, M (m × k) in rows: every output is Σ_j X[s, j]·M[i, j], summed in j's order;
+// two samples × two rows at a time, so that each number loaded serves two products
+function matmulT(X, M, n, k, m) {
+  const out = new Float64Array(n * m);
+  let s = 0;
+  for (; s + 1 < n; s += 2) {
+    const x0 = s * k, x1 = x0 + k;
+    let i = 0;
+    for (; i + 1 < m; i += 2) {
+      const r0 = i * k, r1 = r0 + k;
+      let a = 0, b = 0, c = 0, d = 0;
+      for (let j = 0; j < k; j++) {
+        const p = X[x0 + j], q = X[x1 + j], u = M[r0 + j], v = M[r1 + j];
+        a += p * u; b += p * v; c += q * u; d += q * v;
+      }
+      out[s * m + i] = a; out[s * m + i + 1] = b; out[(s + 1) * m + i] = c; out[(s + 1) * m + i + 1] = d;
+    }
+    for (; i < m; i++) out[s * m + i] = dot(X, x0, M, i * k, k), out[(s + 1) * m + i] = dot(X, x1, M, i * k, k);
   }
-  for (; k < n; k++) s0 += x[i + k] * y[j + k];
-  return (s0 + s1) + (s2 + s3);
+  for (; s < n; s++) for (let i = 0; i < m; i++) out[s * m + i] = dot(X, s * k, M, i * k, k);
+  return out;
+}
+
+function dot(x, i, y, j, n) {
+  let sum = 0;
+  for (let t = 0; t < n; t++) sum += x[i + t] * y[j + t];
+  return sum;
 }
 
 function transpose(W, width) {
@@ -122,8 +141,7 @@ export function propagate({ X, weights, G, n, width, activation, batchNorm: useB
   const f = getActivation(activation);
   const a = [X], normed = [], caches = [];
   for (const W of weights) {
-    const prev = a[a.length - 1], z = new Float64Array(n * width);
-    for (let s = 0; s < n; s++) for (let i = 0; i < width; i++) z[s * width + i] = dot(prev, s * width, W, i * width, width);
+    const z = matmulT(a[a.length - 1], W, n, width, width);
     let zn = z, cache = null;
     if (useBn && finite(z)) { cache = batchNorm(z, n, width); zn = cache.xHat; }
     caches.push(cache);
@@ -138,17 +156,15 @@ export function propagate({ X, weights, G, n, width, activation, batchNorm: useB
     for (let t = 0; t < d.length; t++) d[t] = g[t] * f.df(zn[t]);
     if (useBn && caches[l] && finite(d)) d = batchNormBackward(d, caches[l], n, width);
     deltas[l] = d;
-    const Wt = transpose(weights[l], width), next = new Float64Array(n * width);
-    for (let s = 0; s < n; s++) for (let j = 0; j < width; j++) next[s * width + j] = dot(d, s * width, Wt, j * width, width);
-    g = next;
+    g = matmulT(d, transpose(weights[l], width), n, width, width);
   }
   return { a: a.slice(1), delta: deltas, aStd: a.slice(1).map(std), deltaStd: deltas.map(std) };
 }
 
-// the lab's whole computation for its settings; `base` reuses the base draws when only the scale changes
-export function labSignals({ schemes, scheme, activation, depth, width, inputScale, batchNorm: useBn, seed, samples }, base = null) {
+// the lab's whole computation for its settings; `known` are base draws to reuse (see baseWeights)
+export function labSignals({ schemes, scheme, activation, depth, width, inputScale, batchNorm: useBn, seed, samples }, known = []) {
   const row = schemes[scheme];
-  const draws = base || baseWeights(row.base, seed, depth, width);
+  const draws = baseWeights(row.base, seed, depth, width, known);
   const scale = schemeScale(row, width, width, activation);
   const weights = draws.map((W) => W.map((w) => scale * w));
   const X = normals("inputs", seed, samples, width).map((x) => inputScale * x);
