@@ -26,6 +26,9 @@ epochs (two runs), and the softmax explorer's first logit, to the painted frame.
 Init lab (book/04_initialization.html): at its default (10 layers of 100 units, 64 inputs) a
 step of the depth slider and a change of scheme (new base draws: uniform → normal), and at its
 maximum (50 layers of 100 units) a depth step, each to the painted frame.  Target <= 50 ms.
+The overfit lab (book/05_regularization.html): an ``input`` event on the degree slider and on the
+ridge λ slider (every degree's errors are recomputed for the error panel) to the painted frame.
+Target <= 50 ms.
 
 Two-moons lab (book/02_two_moons.html), epoch budget first raised to 1000 (its maximum):
 
@@ -71,6 +74,7 @@ SITE = ROOT / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
 EXPLORER, LAB, LR_LAB = ".nnbook-activation-explorer", ".nnbook-two-moons-lab", ".nnbook-lr-lab"
 SLOWDOWN, SOFTMAX, INIT_LAB = ".nnbook-slowdown", ".nnbook-softmax-explorer", ".nnbook-init-lab"
+SLOWDOWN, SOFTMAX, OVERFIT = ".nnbook-slowdown", ".nnbook-softmax-explorer", ".nnbook-overfit-lab"
 
 # Helpers installed in every page before its scripts run; all times come from performance.now().
 BENCH_JS = """
@@ -198,6 +202,11 @@ def init_lab_trial(page, url: str) -> dict:
     page.wait_for_timeout(300)
     out["init lab: depth slider → frame, 50 × 100 (ms)"] = page.evaluate("bench.sliderStep(%r, 'depth')" % INIT_LAB)
     return out
+def overfit_trial(page, url: str) -> dict:
+    """The overfit lab (chapter 5): a degree step and a λ step, each to the painted frame."""
+    open_page(page, url, OVERFIT)
+    return {"overfit lab: degree slider → frame (ms)": page.evaluate("bench.sliderStep(%r, 'degree')" % OVERFIT),
+            "overfit lab: λ slider → frame (ms)": page.evaluate("bench.sliderStep(%r, 'ridge λ')" % OVERFIT)}
 
 
 def rates(run: dict) -> tuple[float, float, float, float]:
@@ -240,6 +249,7 @@ TARGETS = {  # metric: (comparison, bound)
     "slowdown: w slider → frame, 2 × 1000 epochs (ms)": ("<=", 50), "softmax explorer: z1 slider → frame (ms)": ("<=", 50),
     "init lab: depth slider → frame, 10 × 100 (ms)": ("<=", 50), "init lab: scheme → frame, new draws (ms)": ("<=", 50),
     "init lab: depth slider → frame, 50 × 100 (ms)": ("<=", 50),
+    "overfit lab: degree slider → frame (ms)": ("<=", 50), "overfit lab: λ slider → frame (ms)": ("<=", 50),
 }
 
 
@@ -284,6 +294,7 @@ def main() -> None:
                 row.update(lr_lab_trial(page, f"{base}/01_gradient_descent.html"))
                 row.update(loss_widgets_trial(page, f"{base}/03_loss_functions.html"))
                 row.update(init_lab_trial(page, f"{base}/04_initialization.html"))
+                row.update(overfit_trial(page, f"{base}/05_regularization.html"))
                 results.append(row)
             version = browser.version
             browser.close()

@@ -162,7 +162,7 @@ print(f"two linear layers equal one linear layer (to within 1e-12): "
 assert np.allclose(two_layers, one_layer, rtol=0, atol=1e-12)
 
 # %% [markdown]
-# Training also needs $f$ to be differentiable: gradient descent (the subject of a chapter in preparation) moves each weight
+# Training also needs $f$ to be differentiable: gradient descent ([chapter 1](01_gradient_descent.ipynb)) moves each weight
 # against the derivative of the loss, and by the chain rule that derivative contains
 # $f'(z)$. The perceptron's step function has $f'(z)=0$ everywhere except at the jump, where
 # it does not exist. A small change of a weight almost never changes the perceptron's output,

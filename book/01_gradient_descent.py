@@ -309,7 +309,7 @@ plt.show()
 # jittering around the minimum. When should training stop? Kneusel's Listing 9-2 lists the
 # usual rules: when the budget of epochs is used up, when the loss falls below a threshold,
 # when it stops changing, or, best, when the loss on a validation set stops improving
-# (early stopping, chapter 5, in preparation).
+# (early stopping, [chapter 5](05_regularization.ipynb)).
 #
 # ## Learning-rate schedules
 #

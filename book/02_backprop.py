@@ -424,7 +424,7 @@ plt.show()
 # two ($W^\top\delta$ for the next delta and $\delta\,a^\top$ for the weight gradient), so
 # a backward pass costs about twice a forward pass. For a sigmoid
 # output with binary cross-entropy, and for softmax with cross-entropy, the output delta
-# simplifies to $\delta^{(L)} = \hat y - y$ (the output unit and its loss are paired so; a chapter on losses is in preparation). With a batch of $n$ samples in the
+# simplifies to $\delta^{(L)} = \hat y - y$ (the output unit and its loss are paired so; [chapter 3](03_loss_functions.ipynb)). With a batch of $n$ samples in the
 # rows of $A^{(l)}$, the deltas are rows too and the weight gradient is a sum over samples,
 # $\Delta^{(l)\top} A^{(l-1)}$ (divided by $n$ for a mean loss).
 #
@@ -740,7 +740,7 @@ assert np.allclose(2 * losses.mse_grad(np.array([[Co, Do]]), np.array([[L1, L2]]
 # $\delta = (p - y)\,p(1 - p)$: the factor $\sigma'(z)$ stays. At $z = -10$, $y = 1$:
 # cross-entropy gives $\delta \approx -1.0000$, the squared error $\delta \approx -4.5\cdot10^{-5}$,
 # so the worst mistakes learn slowest. This is Nielsen's learning slowdown (Nielsen, ch. 3),
-# to which a chapter on loss functions, in preparation, returns.
+# to which [chapter 3](03_loss_functions.ipynb) returns.
 # :::
 
 # %% tags=["hide-cell"]

@@ -8,7 +8,8 @@ and the same transform is applied to the test set.
 
 * :func:`two_moons` — Glassner's protocol (ch. 2 backprop, ch. 4 initialization).
 * :func:`circles`, :func:`spirals`, :func:`xor` — harder toy sets (ch. 2, ch. 5).
-* :func:`curve_fit_points` — Kneusel's 17-point table, Fig. 9-5 (ch. 5 overfitting).
+* :func:`curve_fit_points` — Kneusel's 17-point table, Fig. 9-5 (ch. 5 overfitting), and
+  :func:`curve_fit_heldout`, held-out points from the process we assume made it.
 * :func:`byte_sample` — Kneusel's 100 bytes, mean 130.9 (ch. 1 minibatches).
 * :func:`statsville` — Chaudhury's man/woman/child mixture (ch. 1 SGD, ch. 3 softmax).
 * :func:`digits` — scikit-learn's bundled 8×8 digits (ch. 5 regularization).
@@ -32,7 +33,7 @@ import numpy as np
 
 from nnbook import checks
 
-__all__ = ["two_moons", "circles", "spirals", "xor", "curve_fit_points", "byte_sample",
+__all__ = ["two_moons", "circles", "spirals", "xor", "curve_fit_points", "curve_fit_heldout", "byte_sample",
            "statsville", "digits", "read_idx", "load_mnist", "standardize", "MAX_SAMPLES", "MAX_NOISE"]
 
 #: the most points a generator makes on request
@@ -198,6 +199,26 @@ def curve_fit_points():
     and a degree-15 fit with SSE ≈ 43.11 that swings to about −1947 between the points.
     """
     return np.array(_CURVE_X), np.array(_CURVE_Y)
+
+
+def curve_fit_heldout(seed=0):
+    """Held-out points for Kneusel's table (chapter 5): (x, y), 32 points, float64.
+
+    Kneusel does not say how his 17 points were made.  We assume the simplest process that
+    fits them: the least-squares quadratic of the table plus Gaussian noise with the
+    quadratic's residual standard deviation s = √(SSE/(17 − 3)) ≈ 41.0.  The x values are
+    the other 32 points of ``linspace(0, 10, 50)`` up to 9.79, truncated to two decimals as
+    the table's are (the table holds every third one); ``seed`` draws the noise.
+    """
+    seed = _check_seed(seed)
+    from nnbook import polyfit
+    x, y = curve_fit_points()
+    trend = polyfit.fit(x, y, 2)
+    s = math.sqrt(trend.sse(x, y) / (x.size - 3))
+    grid = np.floor(np.linspace(0, 10, 50) * 100) / 100
+    x_new = np.delete(grid, np.s_[::3])
+    x_new = x_new[x_new <= x.max()]
+    return x_new, trend(x_new) + s * np.random.default_rng(seed).standard_normal(x_new.size)
 
 
 def byte_sample():

@@ -10,7 +10,8 @@ import pytest
 MODULES = ["activations", "network", "parameters", "engine", "heads", "lockstep", "history", "core",
            "experiments", "checks", "train", "gradcheck", "autodiff", "losses", "init", "batchnorm", "signals", "optim",
            "surfaces", "regularization", "polyfit", "data", "plots", "widgets.live",
-           "widgets.activation_explorer", "widgets.two_moons", "widgets.lr_lab", "widgets.loss_widgets", "widgets.init_lab"]
+           "widgets.activation_explorer", "widgets.two_moons", "widgets.lr_lab", "widgets.loss_widgets",
+           "widgets.init_lab", "widgets.overfit_lab"]
 CHAPTER = re.compile(r"chapter|\bch\.\s*\d", re.I)
 
 

@@ -236,3 +236,14 @@ def test_mnist_flags_and_negative_sizes(tmp_path):
     (tmp_path / "neg.idx").write_bytes(bytes([0, 0, 8, 1]) + struct.pack(">i", -3))
     with pytest.raises(ValueError, match="negative size"):
         data.read_idx(tmp_path / "neg.idx")
+
+
+def test_curve_fit_heldout_is_the_quadratic_trend_plus_seeded_noise():
+    x, y = data.curve_fit_points()
+    hx, hy = data.curve_fit_heldout(seed=4)
+    assert hx.size == 32 and not np.isin(hx, x).any() and hx.min() > 0 and hx.max() < x.max()
+    np.testing.assert_array_equal(hy, data.curve_fit_heldout(seed=4)[1])
+    assert not np.array_equal(hy, data.curve_fit_heldout(seed=5)[1])
+    trend = np.polynomial.Polynomial.fit(x, y, 2)
+    noise = np.concatenate([data.curve_fit_heldout(seed)[1] - trend(hx) for seed in range(200)])
+    assert abs(noise.mean()) < 1.5 and abs(noise.std() - 40.98) < 1.0

@@ -149,6 +149,7 @@ def canvases(widget):
 # per widget, the Python trait its first slider sets (as the chapters name the widget) and
 # whether the slider is logarithmic
 FIRST_SLIDER = {"nnbook-activation-explorer": ("explorer.w", False), "nnbook-lr-lab": ("lab.lr", True),
+                "nnbook-overfit-lab": ("lab.degree", False),
                 "nnbook-slowdown": ("neuron.w", False), "nnbook-softmax-explorer": ("explorer.logits[0]", False),
                 "nnbook-init-lab": ("init_lab.depth", False)}
 # JupyterLab's own API (exposed with --LabApp.expose_app_in_browser): the current notebook's kernel

@@ -309,6 +309,8 @@ def _data_entries(tmp):
               {"n": n, "test_size": split["test_size"], "seed": split["seed"],
                "standardize": st.one_of(JUNK.filter(lambda v: v != "abc"), st.integers(), st.floats(),
                                         TEXT.filter(lambda s: s != "scalar"))}, examples=8),
+        Entry("data.curve_fit_heldout", data.curve_fit_heldout, {"seed": 3}, {"seed": integers(0, 2**32 - 1)},
+              examples=6),
         Entry("data.digits", data.digits, {"test_size": 0.25, "seed": 0},
               {"test_size": numbers(0, 1, high_open=True) | st.floats(1e-6, 0.005) | st.floats(0.9945, 0.99999),
                "seed": split["seed"]}, examples=5),      # 1797 digits: fewer than 10 test or training points
@@ -854,6 +856,7 @@ def _experiment_entries():
 def _two_moons_entries():
     from nnbook.widgets.loss_widgets import SlowdownNeuron, SoftmaxExplorer
     from nnbook.widgets.lr_lab import LearningRateLab
+    from nnbook.widgets.overfit_lab import DRAWS, OverfitLab, overfit_figure
     from nnbook.widgets.two_moons import MAX_SEEDS, TwoMoonsLab, TwoMoonsPlot, lab_data, two_moons_figure
 
     moons = data.two_moons(n=32, seed=0)
@@ -882,6 +885,12 @@ def _two_moons_entries():
               {"logits": not_a(None) | st.just((1.0, 2.0)) | st.just((1.0, NAN, 2.0)) | st.just((0.0, 11.0, 0.0)),
                "true_class": integers(0, 2), "temperature": numbers(0.1, 10.0), "gamma": numbers(0, 5),
                "margin": numbers(0, 2)}, examples=5),
+        Entry("widgets.OverfitLab", OverfitLab, {"degree": 15, "l2": 5e-4, "show_heldout": True, "draw": 2},
+              {"degree": integers(0, 16), "l2": numbers(0) | st.just(3e-4) | st.just(1e3),
+               "show_heldout": FLAGS, "draw": integers(0, DRAWS - 1)}, examples=5),
+        Entry("widgets.overfit_figure", lambda **kw: __import__("matplotlib.pyplot").pyplot.close(overfit_figure(**kw)),
+              {"degree": 2, "l2": 0.0, "draw": 1},
+              {"degree": integers(0, 16), "l2": numbers(0) | st.just(3e-4), "draw": integers(0, DRAWS - 1)}, examples=3),
         Entry("widgets.SlowdownNeuron", SlowdownNeuron,
               {"w": 2.0, "b": 2.0, "lr_quadratic": 0.15, "lr_cross_entropy": 0.005, "epochs": 30},
               {"w": numbers(-100, 100), "b": numbers(-100, 100), "lr_quadratic": numbers(0, 10, low_open=True),
@@ -1081,7 +1090,7 @@ def test_bad_values_are_refused_naming_the_argument(entry, arg):
 def test_the_table_covers_every_public_function_of_these_modules():
     """A new public function needs an entry (or a reason to be left out)."""
     from nnbook import history, lockstep as _  # noqa: F401  (nnbook.lockstep is also the function)
-    from nnbook.widgets import two_moons
+    from nnbook.widgets import overfit_lab, two_moons
     left_out = {"activations.names", "activations.Activation", "activations.sigmoid_into", "init.names", "init.Init",
                 "losses.names", "losses.Loss", "surfaces.names", "surfaces.Surface", "surfaces.Bowl",
                 "surfaces.Saddle", "surfaces.Trajectory", "data.curve_fit_points", "data.byte_sample",
@@ -1098,7 +1107,7 @@ def test_the_table_covers_every_public_function_of_these_modules():
     missing = []
     modules = (activations, init, losses, surfaces, polyfit, data, gradcheck, autodiff, regularization, network,
                heads, sys.modules["nnbook.lockstep"], history, sys.modules["nnbook.train"], optim, plots,
-               experiments, core, explorer, two_moons)
+               experiments, core, explorer, two_moons, overfit_lab)
     for module in modules:
         short = "widgets" if ".widgets." in module.__name__ else module.__name__.split(".")[-1]
         for attr in module.__all__:

@@ -18,7 +18,8 @@ import pytest
 from ipywidgets.embed import embed_data
 
 from conftest import OUTPUT, ROOT, free_port
-from nnbook.widgets import ActivationExplorer, InitLab, LearningRateLab, SlowdownNeuron, SoftmaxExplorer, TwoMoonsLab
+from nnbook.widgets import (ActivationExplorer, InitLab, LearningRateLab, OverfitLab, SlowdownNeuron,
+                            SoftmaxExplorer, TwoMoonsLab)
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = OUTPUT / "screenshots"
@@ -32,7 +33,7 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("widgets")
     shutil.copy(ROOT / "tools" / "site_static" / "nnbook-widgets.js", root)
     views = [ActivationExplorer(), TwoMoonsLab(seed=2, epochs=21), LearningRateLab(), SlowdownNeuron(), SoftmaxExplorer(),
-             InitLab()]
+             OverfitLab(), InitLab()]
     saved = embed_data(views=views, drop_defaults=False)   # as nbclient saves: every trait
     views = "".join(f'<div class="cell"><script type="{VIEW}">{json.dumps(v)}</script></div>'
                     for v in saved["view_specs"])
@@ -61,7 +62,7 @@ def open_page(browser, site, viewport=None):
     page.goto(site)
     page.wait_for_selector(".nnbook-two-moons-lab[data-frames]", timeout=30000)
     page.wait_for_selector(".nnbook-activation-explorer[data-frames]", timeout=30000)
-    for name in ("lr-lab", "slowdown", "softmax-explorer", "init-lab"):
+    for name in ("lr-lab", "slowdown", "softmax-explorer", "overfit-lab", "init-lab"):
         page.wait_for_selector(f".nnbook-{name}[data-frames]", timeout=30000)
     return page
 
@@ -306,5 +307,37 @@ def test_init_lab_follows_its_controls_and_names_what_it_sees(browser, site):
                            arg=lab.element_handle())
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     lab.screenshot(path=str(SCREENSHOTS / "widget-init-lab.png"))
+def test_overfit_lab_follows_degree_lambda_and_the_held_out_controls(browser, site):
+    page = open_page(browser, site)
+    lab = page.locator(".nnbook-overfit-lab")
+    status, note = lab.locator(".nnbook-status"), lab.locator(".nnbook-message")
+    assert status.inner_text().startswith("training RMS 1.6 · held-out RMS 427.5 · the curve leaves the plot")
+    assert "condition number is 1.7e19" in note.inner_text()
+    before, n = pixels(lab), frames(lab)
+    control(lab, "degree").focus()
+    for _ in range(13):
+        page.keyboard.press("ArrowLeft")                              # degree 15 → 2
+    page.wait_for_function("el => el.textContent.startsWith('training RMS 37.2')", arg=status.element_handle())
+    assert status.inner_text() == "training RMS 37.2 · held-out RMS 33.3" and note.inner_text() == ""
+    assert pixels(lab) != before
+    n = frames(lab)
+    lab.get_by_role("button", name="draw new held-out points from the same process").click()
+    next_frame(page, lab, n)
+    assert status.inner_text().startswith("training RMS 37.2 · held-out RMS") and "33.3" not in status.inner_text()
+    n = frames(lab)
+    lab.get_by_role("checkbox", name="held-out points").uncheck()
+    next_frame(page, lab, n)
+    assert status.inner_text() == "training RMS 37.2"
+    control(lab, "degree").focus()
+    for _ in range(13):
+        page.keyboard.press("ArrowRight")                             # back to 15, then a ridge λ
+    page.wait_for_function("el => el.textContent.startsWith('training RMS 1.6')", arg=status.element_handle())
+    control(lab, "ridge λ").focus()
+    for _ in range(19):
+        page.keyboard.press("ArrowRight")                             # λ: 0 → 1e-8 … → 1e-2
+    page.wait_for_function("el => el.textContent.startsWith('training RMS 30.8')", arg=status.element_handle())
+    assert "leaves the plot" not in status.inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    lab.screenshot(path=str(SCREENSHOTS / "widget-overfit-lab.png"))
     assert not page.errors, page.errors
     page.close()

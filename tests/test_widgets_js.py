@@ -27,7 +27,7 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from nnbook import activations, data, lockstep, optim
+from nnbook import activations, data, lockstep, optim, polyfit
 from nnbook.experiments import LEARNING_RATES, TWO_MOONS_INITS, TWO_MOONS_SIZES, two_moons_network, two_moons_run
 from nnbook.history import CHANCE_MARGIN
 from nnbook.widgets.live import STATIC, from_float64_bytes
@@ -35,6 +35,7 @@ from nnbook import losses
 from nnbook.widgets.init_lab import SAMPLES, SCHEMES, InitLab
 from nnbook.widgets.loss_widgets import SlowdownNeuron
 from nnbook.widgets.lr_lab import LearningRateLab
+from nnbook.widgets.overfit_lab import LAMBDAS, OverfitLab
 from nnbook.widgets.two_moons import lab_data
 
 HARNESS = ROOT / "tests" / "js" / "harness.mjs"
@@ -162,7 +163,8 @@ def test_committed_bundles_are_what_make_widgets_js_builds(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     built = sorted(p.name for p in tmp_path.glob("*.js"))
     assert built == sorted(p.name for p in STATIC.glob("*.js")) == [
-        "activation_explorer.js", "init_lab.js", "lr_lab.js", "slowdown.js", "softmax_explorer.js", "two_moons_lab.js"]
+        "activation_explorer.js", "init_lab.js", "lr_lab.js", "overfit_lab.js", "slowdown.js", "softmax_explorer.js",
+        "two_moons_lab.js"]
     stale = [name for name in built if (tmp_path / name).read_bytes() != (STATIC / name).read_bytes()]
     assert not stale, f"nnbook/widgets/static/{stale} out of date: run `make widgets-js`, then `make outputs`, and commit"
 
@@ -263,4 +265,29 @@ def test_init_lab_statistics_agree_with_nnbook_within_1e_9():
             assert np.allclose(np.reshape(got["deltaD"], sig.delta[-1].shape), sig.delta[-1], rtol=1e-9, atol=1e-15)
     print(f"\n{len(labs)} init-lab settings (12 schemes × 4 activations × batch norm off/on, 12 layers): "
           f"largest relative difference of a per-layer std {worst:.1e}")
+    assert worst <= 1e-9
+
+
+def test_overfit_lab_agrees_with_nnbook_polyfit_within_1e_9():
+    """Every degree × λ of the overfit lab, evaluated in the browser's code: the curves on a dense
+    grid and the training / held-out errors and coefficient sizes equal nnbook.polyfit's."""
+    lab = OverfitLab(draw=3)
+    x, y = data.curve_fit_points()
+    hx, hy = data.curve_fit_heldout(3)
+    grid = np.linspace(x.min(), x.max(), 101)
+    out = node({"command": "overfit", "table": from_float64_bytes(lab.coef).tolist(), "lambdas": len(LAMBDAS),
+                "domain": lab.domain, "x": x.tolist(), "y": y.tolist(), "hx": hx.tolist(), "hy": hy.tolist(),
+                "grid": grid.tolist()})
+    worst = 0.0
+    for j, lam in enumerate(LAMBDAS):
+        lab.l2 = lam
+        expected = lab.errors()
+        for key in ("train", "heldout", "size"):
+            got = np.array(out[j]["errors"][key])
+            worst = max(worst, np.max(np.abs(got - expected[key]) / np.maximum(np.abs(expected[key]), 1.0)))
+        for d in range(17):
+            reference = np.asarray(polyfit.fit(x, y, d, l2=lam)(grid))
+            got = np.array(out[j]["curves"][d])
+            worst = max(worst, np.max(np.abs(got - reference) / np.maximum(np.abs(reference), 1.0)))
+    print(f"\n{len(LAMBDAS)} λ × 17 degrees: largest relative difference {worst:.1e}")
     assert worst <= 1e-9

@@ -5,6 +5,7 @@ import { PCG64 } from "../../nnbook/widgets/js/pcg64.js";
 import { Trainer } from "../../nnbook/widgets/js/mlp.js";
 import { trajectory } from "../../nnbook/widgets/js/optimizers.js";
 import { labSignals } from "../../nnbook/widgets/js/signals.js";
+import { curve, errors as fitErrors } from "../../nnbook/widgets/js/overfit_lab.js";
 import { crossEntropy, focal, logSoftmax, multiclassHinge, slowdown, softmax } from "../../nnbook/widgets/js/losses.js";
 
 const chunks = [];
@@ -64,5 +65,14 @@ function initLabs({ labs }) {
   });
 }
 
-const handlers = { activations, permutations, train, trajectories, lossValues, slowdowns, initLabs };
+// the overfit lab's table of fits: for each λ index j, the errors per degree and the curves on `grid`
+function overfit({ table, lambdas, domain, x, y, hx, hy, grid }) {
+  const coef = Float64Array.from(table);
+  return Array.from({ length: lambdas }, (_, j) => ({
+    errors: fitErrors({ table: coef, lambdas, j, domain, x, y, hx, hy }),
+    curves: Array.from({ length: 17 }, (_, d) => curve(coef.subarray((d * lambdas + j) * 17, (d * lambdas + j) * 17 + d + 1), domain, grid)),
+  }));
+}
+
+const handlers = { activations, permutations, train, trajectories, lossValues, slowdowns, initLabs, overfit };
 process.stdout.write(JSON.stringify(handlers[request.command](request)));
