@@ -93,8 +93,9 @@ print("checked: after 5 epochs the constant start's hidden units are still copie
 # $n_{\text{in}}$ (units feeding it) and **fan-out** $n_{\text{out}}$. As the sources state them:
 #
 # - **early practice** (Kneusel): $0.01\cdot U[0, 1)$ or $0.01\cdot\mathcal N(0, 1)$;
-# - **Keras' old default** `RandomNormal(stddev=0.05)`, Glassner's "N(0, 0.05)" in
-#   [chapter 2](02_two_moons.ipynb); **Qiu's Gaussian** with variance 0.01, i.e. σ = 0.1;
+# - **Keras' `RandomNormal`** with its default standard deviation 0.05 (`kernel_initializer="normal"`),
+#   Glassner's "N(0, 0.05)" in [chapter 2](02_two_moons.ipynb); **Qiu's Gaussian** with variance
+#   0.01, i.e. σ = 0.1;
 # - **scikit-learn's Glorot** (`MLPClassifier._init_coef`, Kneusel's "Xavier"):
 #   $U(\pm r)$, $r = \sqrt{A/(n_{\text{in}} + n_{\text{out}})}$ with $A = 2$ for the logistic sigmoid and
 #   $A = 6$ otherwise, **biases drawn from the same range**; Kneusel recommends zero biases,
@@ -197,13 +198,13 @@ print("checked: Qiu's r = 0.1732 (Var = 0.01: here Xavier and Qiu's Gaussian coi
 
 # %% [markdown]
 # **The sigmoid's constant.** The sources disagree. scikit-learn uses $A = 2$ for the logistic
-# sigmoid, a bound $\sqrt{3}$ times *smaller* than its tanh bound. Glorot & Bengio (and the
-# Theano tutorials that spread their scheme) multiply the tanh bound by **4** for the sigmoid,
+# sigmoid, a bound $\sqrt{3}$ times *smaller* than its tanh bound. The convention that came with
+# Glorot & Bengio's analysis (their group's Theano tutorials) multiplies the tanh bound by **4** for the sigmoid,
 # $r = 4\sqrt{6/(n_{\text{in}} + n_{\text{out}})}$, i.e. $A = 96$: near 0, $\sigma(z) \approx \tfrac12 + z/4$, so
 # each sigmoid layer scales the signal's fluctuations by $\sigma'(0) = 1/4$, and a weight 4
 # times larger undoes it. (Qiu attaches the 4× to tanh and 1× to the sigmoid: reversed.)
-# Keras and PyTorch use no activation-dependent constant at all (PyTorch's `calculate_gain`
-# is 1 for the sigmoid). Which one keeps the variance? Ten sigmoid layers of 100 units, the
+# Keras' `GlorotUniform` has no activation-dependent constant, and PyTorch's `xavier_uniform_`
+# takes a gain whose recommended value for the sigmoid (`calculate_gain`) is 1. Which one keeps the variance? Ten sigmoid layers of 100 units, the
 # same draws scaled by each constant, inputs $\mathcal N(0, 1)$, a random output gradient:
 
 # %%
@@ -525,7 +526,7 @@ init_lab
 # ## Corrections to the sources
 #
 # - **Qiu (5.90–5.91)** puts the factor 4 on tanh and 1 on the logistic sigmoid; it is the other
-#   way round (Glorot & Bengio, Theano): $\sigma'(0) = 1/4$ is what the 4 compensates. He also
+#   way round (the Glorot & Bengio / Theano convention): $\sigma'(0) = 1/4$ is what the 4 compensates. He also
 #   writes $n^1$ for $n^{(l)}$ in (5.90) and (5.101).
 # - **Qiu (5.89)**: "$\gamma_k = \sqrt{\sigma[x_k]}$" means the square root of the *variance*,
 #   the standard deviation, and γ, β are per feature in Alg. 5.2.
