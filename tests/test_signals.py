@@ -87,8 +87,15 @@ def test_each_lab_scheme_has_the_variance_of_its_nnbook_scheme(scheme, activatio
     weights = np.concatenate([W.ravel() for W in lab.weights()])
     assert abs(weights.mean() - reference.mean()) <= 0.03 * max(reference.std(), 1e-12) + 1e-3 * abs(reference.mean())
     assert np.isclose(weights.std(), reference.std(), rtol=0.03, atol=0)
-    assert np.isclose(scheme_scale(scheme, 100, 100, activation) * (1 if SCHEMES[scheme]["base"] == "normal" else 1),
-                      scheme_scale(scheme, 100, 100, activation))
+
+
+def test_scheme_scales_are_the_bounds_and_stds_of_the_formulas():
+    assert np.isclose(scheme_scale("glorot_uniform", 100, 50, "sigmoid"), init.glorot_bound(100, 50, "logistic"))
+    assert np.isclose(scheme_scale("glorot_uniform", 100, 50, "tanh"), init.glorot_bound(100, 50, "tanh"))
+    assert np.isclose(scheme_scale("glorot_4x", 100, 50, "sigmoid"), 4 * init.glorot_bound(100, 50, "tanh"))
+    assert np.isclose(scheme_scale("he_normal", 100, 50, "relu"), np.sqrt(2 / 100))
+    assert np.isclose(scheme_scale("xavier_normal", 100, 50, "relu"), np.sqrt(2 / 150))
+    assert scheme_scale("keras", 100, 50, "relu") == 0.05
 
 
 def test_widening_keeps_the_weights_of_the_narrower_lab():

@@ -3,7 +3,7 @@
 // the std of a(l) and δ(l) across depth (log scale) and their histograms at five layers.
 // The numbers are signals.js's, equal to nnbook.signals.propagate within 1e-9.
 
-import { labSignals } from "./signals.js";
+import { labSignals, moments } from "./signals.js";
 import { FALLBACK_STYLE, Panel, canvas, el, message, root as makeRoot, select, slider } from "./draw.js";
 
 const BINS = 50;
@@ -32,16 +32,8 @@ function histograms(layers) {
   return { centres, counts, lo, hi };
 }
 
-function summary(values) {
-  let mean = 0;
-  for (const v of values) mean += v;
-  mean /= values.length;
-  let sq = 0;
-  for (const v of values) sq += (v - mean) ** 2;
-  return { values, mean, sd: Math.sqrt(sq / values.length) };
-}
-
-const sci = (v) => (v === 0 ? "0" : Number.isFinite(v) ? v.toExponential(1).replace("e", "e") : String(v));
+const summary = (values) => ({ values, ...moments(values) });
+const sci = (v) => (v === 0 ? "0" : Number.isFinite(v) ? v.toExponential(1) : String(v));
 
 function render({ model, el: host }) {
   const style = { ...FALLBACK_STYLE, ...(model.get("book_style") || {}) };

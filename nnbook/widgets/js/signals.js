@@ -64,14 +64,17 @@ export function normals(stream, seed, samples, width) {
   return out;
 }
 
-export function std(values) {            // numpy's std: √(mean((x − mean)²))
+// mean and standard deviation as numpy computes them: √(mean((x − mean)²))
+export function moments(values) {
   let mean = 0;
   for (const v of values) mean += v;
   mean /= values.length;
   let sq = 0;
   for (const v of values) sq += (v - mean) * (v - mean);
-  return Math.sqrt(sq / values.length);
+  return { mean, sd: Math.sqrt(sq / values.length) };
 }
+
+export const std = (values) => moments(values).sd;
 
 // batch normalization of the columns of z (n × k), γ = 1, β = 0 (nnbook.batchnorm.batch_norm)
 function batchNorm(z, n, k) {

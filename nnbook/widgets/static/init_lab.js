@@ -114,14 +114,15 @@ function normals(stream, seed, samples, width) {
   for (let s = 0; s < samples; s++) for (let j = 0; j < width; j++) out[s * width + j] = normal(key, s * INDEX_WIDTH + j);
   return out;
 }
-function std(values) {
+function moments(values) {
   let mean = 0;
   for (const v of values) mean += v;
   mean /= values.length;
   let sq = 0;
   for (const v of values) sq += (v - mean) * (v - mean);
-  return Math.sqrt(sq / values.length);
+  return { mean, sd: Math.sqrt(sq / values.length) };
 }
+var std = (values) => moments(values).sd;
 function batchNorm(z, n, k) {
   const xHat = new Float64Array(n * k), sd = new Float64Array(k);
   for (let j = 0; j < k; j++) {
@@ -505,15 +506,8 @@ function histograms(layers) {
   });
   return { centres, counts, lo, hi };
 }
-function summary(values) {
-  let mean = 0;
-  for (const v of values) mean += v;
-  mean /= values.length;
-  let sq = 0;
-  for (const v of values) sq += (v - mean) ** 2;
-  return { values, mean, sd: Math.sqrt(sq / values.length) };
-}
-var sci = (v) => v === 0 ? "0" : Number.isFinite(v) ? v.toExponential(1).replace("e", "e") : String(v);
+var summary = (values) => ({ values, ...moments(values) });
+var sci = (v) => v === 0 ? "0" : Number.isFinite(v) ? v.toExponential(1) : String(v);
 function render({ model, el: host }) {
   const style = { ...FALLBACK_STYLE, ...model.get("book_style") || {} };
   const root2 = root("nnbook-init-lab");
