@@ -23,7 +23,7 @@ until the new frame is painted.  Target <= 50 ms.
 Chapter 3's widgets (book/03_loss_functions.html): the slowdown neuron's w slider with 1000
 epochs (two runs), and the softmax explorer's first logit, to the painted frame.  Target <= 50 ms.
 
-Init lab (book/04_initialization.html): at its default (10 layers of 100 units, 64 inputs) a
+Init lab (book/04_initialization.html): at its default (10 layers of 100 units, 32 inputs) a
 step of the depth slider and a change of scheme (new base draws: uniform → normal), and at its
 maximum (50 layers of 100 units) a depth step, each to the painted frame.  Target <= 50 ms.
 The overfit lab (book/05_regularization.html): an ``input`` event on the degree slider and on the

@@ -488,7 +488,7 @@ print("checked: at η = 0.05 and 0.01 Glorot and He each succeed for at least 8 
 # ## The init lab
 #
 # The lab is the deep-net measurement of this chapter, live: a stack of `depth` layers of
-# `width` units on 64 random inputs $\mathcal N(0, s^2)$, with a random output gradient. Pick
+# `width` units on 32 random inputs $\mathcal N(0, s^2)$, with a random output gradient. Pick
 # the scheme, the activation, the depth, the width, the inputs' standard deviation $s$ and
 # batch norm; the upper panel shows the std of $a^{(l)}$ and $\delta^{(l)}$ across depth
 # (log₁₀), the lower ones their histograms at five layers (after Glorot & Bengio's Figs. 3

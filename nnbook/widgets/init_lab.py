@@ -31,7 +31,7 @@ __all__ = ["InitLab", "SCHEMES", "ACTIVATIONS", "SAMPLES", "MAX_DEPTH", "MAX_WID
            "lab_uniform", "lab_normal", "scheme_scale", "init_lab_figure"]
 
 #: inputs per forward pass
-SAMPLES = 64
+SAMPLES = 32
 #: the depth and width sliders' maxima (the weights' index space is MAX_WIDTH² per layer)
 MAX_DEPTH, MAX_WIDTH = 50, 100
 _INDEX_WIDTH = 128
