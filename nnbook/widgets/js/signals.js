@@ -133,23 +133,40 @@ function dot(x, i, y, j, n) {
   return sum;
 }
 
+const transposes = new WeakMap();      // each base-draw matrix's transpose, made once
+
 function transpose(W, width) {
-  const T = new Float64Array(width * width);
-  for (let i = 0; i < width; i++) for (let j = 0; j < width; j++) T[j * width + i] = W[i * width + j];
+  let T = transposes.get(W);
+  if (!T) {
+    T = new Float64Array(width * width);
+    for (let i = 0; i < width; i++) for (let j = 0; j < width; j++) T[j * width + i] = W[i * width + j];
+    transposes.set(W, T);
+  }
   return T;
 }
 
-// forward and backward through weights (each width × width, row i = unit i); X and G are n × width
-export function propagate({ X, weights, G, n, width, activation, batchNorm: useBn }) {
+function scaled(values, scale) {         // in place: the products above, times the weights' scale
+  if (scale !== 1) for (let t = 0; t < values.length; t++) values[t] *= scale;
+  return values;
+}
+
+function apply(fn, values) {
+  const out = new Float64Array(values.length);
+  for (let t = 0; t < values.length; t++) out[t] = fn(values[t]);
+  return out;
+}
+
+// forward and backward through `scale` × weights (each width × width, row i = unit i); X and G are n × width
+export function propagate({ X, weights, scale = 1, G, n, width, activation, batchNorm: useBn }) {
   const f = getActivation(activation);
   const a = [X], normed = [], caches = [];
   for (const W of weights) {
-    const z = matmulT(a[a.length - 1], W, n, width, width);
+    const z = scaled(matmulT(a[a.length - 1], W, n, width, width), scale);
     let zn = z, cache = null;
     if (useBn && finite(z)) { cache = batchNorm(z, n, width); zn = cache.xHat; }
     caches.push(cache);
     normed.push(zn);
-    a.push(zn.map(f.f));
+    a.push(apply(f.f, zn));
   }
   const deltas = new Array(weights.length);
   let g = G;
@@ -159,7 +176,7 @@ export function propagate({ X, weights, G, n, width, activation, batchNorm: useB
     for (let t = 0; t < d.length; t++) d[t] = g[t] * f.df(zn[t]);
     if (useBn && caches[l] && finite(d)) d = batchNormBackward(d, caches[l], n, width);
     deltas[l] = d;
-    g = matmulT(d, transpose(weights[l], width), n, width, width);
+    g = scaled(matmulT(d, transpose(weights[l], width), n, width, width), scale);
   }
   return { a: a.slice(1), delta: deltas, aStd: a.slice(1).map(std), deltaStd: deltas.map(std) };
 }
@@ -169,8 +186,7 @@ export function labSignals({ schemes, scheme, activation, depth, width, inputSca
   const row = schemes[scheme];
   const draws = baseWeights(row.base, seed, depth, width, known);
   const scale = schemeScale(row, width, width, activation);
-  const weights = draws.map((W) => W.map((w) => scale * w));
-  const X = normals("inputs", seed, samples, width).map((x) => inputScale * x);
+  const X = scaled(normals("inputs", seed, samples, width), inputScale);
   const G = normals("outGrad", seed, samples, width);
-  return { ...propagate({ X, weights, G, n: samples, width, activation, batchNorm: useBn }), draws };
+  return { ...propagate({ X, weights: draws, scale, G, n: samples, width, activation, batchNorm: useBn }), draws };
 }

@@ -180,16 +180,30 @@ function dot(x, i, y, j, n) {
   for (let t = 0; t < n; t++) sum += x[i + t] * y[j + t];
   return sum;
 }
+var transposes = /* @__PURE__ */ new WeakMap();
 function transpose(W, width) {
-  const T = new Float64Array(width * width);
-  for (let i = 0; i < width; i++) for (let j = 0; j < width; j++) T[j * width + i] = W[i * width + j];
+  let T = transposes.get(W);
+  if (!T) {
+    T = new Float64Array(width * width);
+    for (let i = 0; i < width; i++) for (let j = 0; j < width; j++) T[j * width + i] = W[i * width + j];
+    transposes.set(W, T);
+  }
   return T;
 }
-function propagate({ X, weights, G, n, width, activation: activation2, batchNorm: useBn }) {
+function scaled(values, scale) {
+  if (scale !== 1) for (let t = 0; t < values.length; t++) values[t] *= scale;
+  return values;
+}
+function apply(fn, values) {
+  const out = new Float64Array(values.length);
+  for (let t = 0; t < values.length; t++) out[t] = fn(values[t]);
+  return out;
+}
+function propagate({ X, weights, scale = 1, G, n, width, activation: activation2, batchNorm: useBn }) {
   const f = activation(activation2);
   const a = [X], normed = [], caches = [];
   for (const W of weights) {
-    const z = matmulT(a[a.length - 1], W, n, width, width);
+    const z = scaled(matmulT(a[a.length - 1], W, n, width, width), scale);
     let zn = z, cache = null;
     if (useBn && finite(z)) {
       cache = batchNorm(z, n, width);
@@ -197,7 +211,7 @@ function propagate({ X, weights, G, n, width, activation: activation2, batchNorm
     }
     caches.push(cache);
     normed.push(zn);
-    a.push(zn.map(f.f));
+    a.push(apply(f.f, zn));
   }
   const deltas = new Array(weights.length);
   let g = G;
@@ -207,7 +221,7 @@ function propagate({ X, weights, G, n, width, activation: activation2, batchNorm
     for (let t = 0; t < d.length; t++) d[t] = g[t] * f.df(zn[t]);
     if (useBn && caches[l] && finite(d)) d = batchNormBackward(d, caches[l], n, width);
     deltas[l] = d;
-    g = matmulT(d, transpose(weights[l], width), n, width, width);
+    g = scaled(matmulT(d, transpose(weights[l], width), n, width, width), scale);
   }
   return { a: a.slice(1), delta: deltas, aStd: a.slice(1).map(std), deltaStd: deltas.map(std) };
 }
@@ -215,10 +229,9 @@ function labSignals({ schemes, scheme, activation: activation2, depth, width, in
   const row = schemes[scheme];
   const draws = baseWeights(row.base, seed, depth, width, known);
   const scale = schemeScale(row, width, width, activation2);
-  const weights = draws.map((W) => W.map((w) => scale * w));
-  const X = normals("inputs", seed, samples, width).map((x) => inputScale * x);
+  const X = scaled(normals("inputs", seed, samples, width), inputScale);
   const G = normals("outGrad", seed, samples, width);
-  return { ...propagate({ X, weights, G, n: samples, width, activation: activation2, batchNorm: useBn }), draws };
+  return { ...propagate({ X, weights: draws, scale, G, n: samples, width, activation: activation2, batchNorm: useBn }), draws };
 }
 
 // nnbook/widgets/js/draw.js
