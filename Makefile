@@ -15,7 +15,7 @@ LAB_ARGS ?=
 COV_MIN ?= 90
 
 WIDGET_SOURCES := $(wildcard nnbook/widgets/js/*.js)
-WIDGET_MODULES := activation_explorer lr_lab overfit_lab playground slowdown softmax_explorer two_moons_lab
+WIDGET_MODULES := activation_explorer init_lab lr_lab overfit_lab playground slowdown softmax_explorer two_moons_lab
 # where make widgets-js writes the bundles (the tests build elsewhere and compare)
 WIDGETS_OUT ?= nnbook/widgets/static
 

@@ -23,6 +23,9 @@ until the new frame is painted.  Target <= 50 ms.
 Chapter 3's widgets (book/03_loss_functions.html): the slowdown neuron's w slider with 1000
 epochs (two runs), and the softmax explorer's first logit, to the painted frame.  Target <= 50 ms.
 
+Init lab (book/04_initialization.html): at its default (10 layers of 100 units, 32 inputs) a
+step of the depth slider and a change of scheme (new base draws: uniform → normal), and at its
+maximum (50 layers of 100 units) a depth step, each to the painted frame.  Target <= 50 ms.
 The overfit lab (book/05_regularization.html): an ``input`` event on the degree slider and on the
 ridge λ slider (every degree's errors are recomputed for the error panel) to the painted frame.
 Target <= 50 ms.
@@ -70,6 +73,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
 EXPLORER, LAB, LR_LAB = ".nnbook-activation-explorer", ".nnbook-two-moons-lab", ".nnbook-lr-lab"
+SLOWDOWN, SOFTMAX, INIT_LAB = ".nnbook-slowdown", ".nnbook-softmax-explorer", ".nnbook-init-lab"
 SLOWDOWN, SOFTMAX, OVERFIT = ".nnbook-slowdown", ".nnbook-softmax-explorer", ".nnbook-overfit-lab"
 
 # Helpers installed in every page before its scripts run; all times come from performance.now().
@@ -187,6 +191,17 @@ def loss_widgets_trial(page, url: str) -> dict:
             "softmax explorer: z1 slider → frame (ms)": page.evaluate("bench.sliderStep(%r, 'z1')" % SOFTMAX)}
 
 
+def init_lab_trial(page, url: str) -> dict:
+    """Chapter 4's init lab: depth slider and scheme at the default size, depth slider at 50 layers."""
+    open_page(page, url, INIT_LAB)
+    out = {"init lab: depth slider → frame, 10 × 100 (ms)": page.evaluate("bench.sliderStep(%r, 'depth')" % INIT_LAB)}
+    painted = "(async () => { const p = bench.nextFrame(%r, true), t0 = performance.now(); " \
+              "bench.setControl(%r, 'init', 'he_normal'); return (await p) - t0; })()" % (INIT_LAB, INIT_LAB)
+    out["init lab: scheme → frame, new draws (ms)"] = page.evaluate(painted)
+    page.evaluate("bench.setControl(%r, 'depth', 'max')" % INIT_LAB)
+    page.wait_for_timeout(300)
+    out["init lab: depth slider → frame, 50 × 100 (ms)"] = page.evaluate("bench.sliderStep(%r, 'depth')" % INIT_LAB)
+    return out
 def overfit_trial(page, url: str) -> dict:
     """The overfit lab (chapter 5): a degree step and a λ step, each to the painted frame."""
     open_page(page, url, OVERFIT)
@@ -232,6 +247,8 @@ TARGETS = {  # metric: (comparison, bound)
     "lab: epochs/s as fast as it can": (">=", 20),
     "lr lab: η slider → frame, 2 × 500 steps (ms)": ("<=", 50), "lr lab: steps slider → frame (ms)": ("<=", 50),
     "slowdown: w slider → frame, 2 × 1000 epochs (ms)": ("<=", 50), "softmax explorer: z1 slider → frame (ms)": ("<=", 50),
+    "init lab: depth slider → frame, 10 × 100 (ms)": ("<=", 50), "init lab: scheme → frame, new draws (ms)": ("<=", 50),
+    "init lab: depth slider → frame, 50 × 100 (ms)": ("<=", 50),
     "overfit lab: degree slider → frame (ms)": ("<=", 50), "overfit lab: λ slider → frame (ms)": ("<=", 50),
 }
 
@@ -276,6 +293,7 @@ def main() -> None:
                 row.update(lab_trial(page, f"{base}/02_two_moons.html", args.seconds))
                 row.update(lr_lab_trial(page, f"{base}/01_gradient_descent.html"))
                 row.update(loss_widgets_trial(page, f"{base}/03_loss_functions.html"))
+                row.update(init_lab_trial(page, f"{base}/04_initialization.html"))
                 row.update(overfit_trial(page, f"{base}/05_regularization.html"))
                 results.append(row)
             version = browser.version

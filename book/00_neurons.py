@@ -796,7 +796,7 @@ assert np.all(slopes_eta > 0) and round(eta_star, 2) == 3.94
 # net inputs near 3.92, and each factor is about $4\sigma'(3.92)\approx0.076$, worse than
 # the $\sigma'(0.66)\approx0.22$ of the $w=1$ chain. Large weights push the net inputs into
 # the saturated tails, so for this chain the smaller $w$ keeps the larger gradient at depth.
-# Initialization (the subject of a chapter in preparation) is about choosing weights that
+# Initialization ([chapter 4](04_initialization.ipynb)) is about choosing weights that
 # avoid both failures. The cell computes the product and checks it against a central
 # difference of the whole chain.
 # :::

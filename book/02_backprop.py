@@ -560,7 +560,7 @@ plt.show()
 # $\tanh'(0) = 1$ and ReLU has $f' = 1$ wherever it is active, so they lose much less.
 #
 # The experiment: a deep MLP with ten hidden layers of 16 units, weights drawn with the
-# variance $1/n_{\text{in}}$ ($2/n_{\text{in}}$ for ReLU; a chapter on initialization, in preparation, explains these choices),
+# variance $1/n_{\text{in}}$ ($2/n_{\text{in}}$ for ReLU; [chapter 4](04_initialization.ipynb) explains these choices),
 # a sigmoid output, and one backward pass of `nnbook`'s MLP on 256 two-moons points. We plot
 # the size of each layer's weight gradient.
 

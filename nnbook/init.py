@@ -44,7 +44,7 @@ from nnbook.activations import ACTIVATIONS
 __all__ = [
     "Init", "INITS", "get", "names", "fans",
     "zeros", "constant", "small_uniform", "small_normal", "normal", "large_normal",
-    "glorot_uniform", "glorot_bound", "xavier_normal", "he_normal", "he_uniform", "lecun_normal",
+    "glorot_uniform", "glorot_bound", "sklearn_init", "xavier_normal", "he_normal", "he_uniform", "lecun_normal",
 ]
 
 _LOGISTIC = ("sigmoid", "logistic")
@@ -128,15 +128,42 @@ def glorot_bound(fan_in, fan_out, activation="relu"):
     return float(np.sqrt(factor / (fan_in + fan_out)))
 
 
-def glorot_uniform(shape, rng, activation="relu"):
-    """w ~ U(−r, r), r = √(A / (fan_in + fan_out)), A = 2 for sigmoid/logistic, 6 otherwise (chapter 4).
+def glorot_uniform(shape, rng, activation="relu", gain=1.0):
+    """w ~ U(−r, r), r = gain·√(A / (fan_in + fan_out)), A = 2 for sigmoid/logistic, 6 otherwise (chapter 4).
 
-    Exactly scikit-learn's ``MLPClassifier._init_coef`` (Kneusel ch. 9);
+    With gain 1 exactly scikit-learn's ``MLPClassifier._init_coef`` (Kneusel ch. 9);
     variance r²/3 = A / (3(fan_in + fan_out)), i.e. 2/(fan_in + fan_out) for A = 6.
+    Glorot & Bengio's (and Theano's) sigmoid bound is ``activation="tanh", gain=4``:
+    4·√(6/(fan_in + fan_out)), as σ′(0) = 1/4 (the 4× that Qiu puts on tanh).
     """
     shape = _shape(shape, need_fans=True)
-    r = glorot_bound(shape[-1], shape[-2], activation)
+    gain = checks.number(gain, "gain", 0, 1e6, low_open=True)
+    r = gain * glorot_bound(shape[-1], shape[-2], activation)
     return checks.generator(rng).uniform(-r, r, shape)
+
+
+def sklearn_init(sizes, activation="relu", random_state=0):
+    """The initial weights and biases of scikit-learn's ``MLPClassifier`` (chapter 4), in the book's layout.
+
+    scikit-learn draws, layer after layer from ``np.random.RandomState(random_state)``, the
+    coefficients U(−r, r) of shape (fan_in, fan_out) and then the intercepts from the same
+    range, r = :func:`glorot_bound` (Kneusel ch. 9: biases from the weights' distribution).
+    Returns (weights, biases): W⁽ˡ⁾ = ``coefs_[l-1].T`` of shape (n_out, n_in), b⁽ˡ⁾ = ``intercepts_[l-1]``.
+    ``sizes`` are the layer sizes including input and output units ([n_in, …, n_out]).
+    """
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__"):
+        raise TypeError(f"sizes: expected a list of layer sizes, got {type(sizes).__name__}")
+    sizes = [checks.integer(n, "sizes", 1, 100_000) for n in sizes]
+    if len(sizes) < 2:
+        raise ValueError(f"sizes: expected at least an input and an output size, got {sizes}")
+    checks.size(sum(a * b for a, b in zip(sizes, sizes[1:])), "sizes")
+    state = np.random.RandomState(checks.integer(random_state, "random_state", 0, 2**32 - 1))
+    weights, biases = [], []
+    for fan_in, fan_out in zip(sizes, sizes[1:]):
+        r = glorot_bound(fan_in, fan_out, activation)
+        weights.append(state.uniform(-r, r, (fan_in, fan_out)).T.copy())
+        biases.append(state.uniform(-r, r, fan_out))
+    return weights, biases
 
 
 def xavier_normal(shape, rng):
@@ -197,7 +224,7 @@ INITS: dict[str, Init] = {
         Init("small_normal", small_normal, "s·N(0, 1)", {"scale": 0.01}),
         Init("normal", normal, "N(0, σ²)", {"std": 0.05}),
         Init("large_normal", large_normal, "N(0, 1)"),
-        Init("glorot_uniform", glorot_uniform, "U(±√(A/(fan_in+fan_out)))", {"activation": "relu"}),
+        Init("glorot_uniform", glorot_uniform, "U(±gain·√(A/(fan_in+fan_out)))", {"activation": "relu", "gain": 1.0}),
         Init("xavier_normal", xavier_normal, "N(0, 2/(fan_in+fan_out))"),
         Init("he_normal", he_normal, "N(0, 2/fan_in)"),
         Init("he_uniform", he_uniform, "U(±√(6/fan_in))"),

@@ -8,10 +8,10 @@ import re
 import pytest
 
 MODULES = ["activations", "network", "parameters", "engine", "heads", "lockstep", "history", "core",
-           "experiments", "checks", "train", "gradcheck", "autodiff", "losses", "init", "optim",
+           "experiments", "checks", "train", "gradcheck", "autodiff", "losses", "init", "batchnorm", "signals", "optim",
            "surfaces", "regularization", "polyfit", "data", "plots", "widgets.live",
            "widgets.activation_explorer", "widgets.two_moons", "widgets.lr_lab", "widgets.loss_widgets",
-           "widgets.overfit_lab", "widgets.playground"]
+           "widgets.init_lab", "widgets.overfit_lab", "widgets.playground"]
 CHAPTER = re.compile(r"chapter|\bch\.\s*\d", re.I)
 
 

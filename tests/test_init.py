@@ -172,3 +172,34 @@ def test_huge_shapes_are_refused_before_allocating():
     assert init.normal((2, 2), np.random.default_rng(0), std=np.float32(0.05)).shape == (2, 2)
     with pytest.raises(ValueError, match=r"std: expected a number > 0 and ≤ 1e\+300"):
         init.normal((2, 2), np.random.default_rng(0), std=1e308)          # std·ε would overflow
+
+
+def test_sklearn_init_is_mlpclassifiers_first_weights():
+    """scikit-learn draws coefs_ and intercepts_ layer by layer from RandomState(random_state)."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    X, y = np.random.default_rng(0).standard_normal((20, 4)), np.arange(20) % 3
+    for activation in ("logistic", "relu"):
+        clf = MLPClassifier((5, 2), activation=activation, solver="sgd", learning_rate_init=1e-300, momentum=0,
+                            alpha=0, max_iter=1, random_state=7)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)          # one epoch of a step of 1e-300: on purpose
+            clf.fit(X, y)
+        weights, biases = init.sklearn_init([4, 5, 2, 3], activation, random_state=7)
+        assert all(np.array_equal(W, c.T) for W, c in zip(weights, clf.coefs_))
+        assert all(np.array_equal(b, i) for b, i in zip(biases, clf.intercepts_))
+
+
+def test_glorot_gain_scales_the_bound():
+    a = init.glorot_uniform((30, 20), np.random.default_rng(0), activation="tanh")
+    b = init.glorot_uniform((30, 20), np.random.default_rng(0), activation="tanh", gain=4.0)
+    assert np.allclose(4 * a, b) and np.abs(b).max() <= 4 * np.sqrt(6 / 50)
+    with pytest.raises(ValueError, match="gain"):
+        init.glorot_uniform((3, 2), np.random.default_rng(0), gain=0)
+    with pytest.raises(ValueError, match="sizes"):
+        init.sklearn_init([3])
+    with pytest.raises(TypeError, match="sizes"):
+        init.sklearn_init(3)

@@ -151,6 +151,7 @@ def canvases(widget):
 FIRST_SLIDER = {"nnbook-activation-explorer": ("explorer.w", False), "nnbook-lr-lab": ("lab.lr", True),
                 "nnbook-overfit-lab": ("lab.degree", False),
                 "nnbook-slowdown": ("neuron.w", False), "nnbook-softmax-explorer": ("explorer.logits[0]", False),
+                "nnbook-init-lab": ("init_lab.depth", False),
                 "nnbook-playground": ("playground.noise", False)}
 # per widget that trains (a play button), the code that prints what the browser sent back after
 # a pause, and what it must print for the epoch the widget shows

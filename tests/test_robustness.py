@@ -170,8 +170,14 @@ def _init_entries():
                  {"shape": SHAPES, "value": numbers()}),
            Entry("init.glorot_bound", init.glorot_bound, {"fan_in": 2, "fan_out": 3, "activation": "relu"},
                  {"fan_in": integers(1), "fan_out": integers(1), "activation": names(init.GLOROT_ACTIVATIONS)}),
-           Entry("init.glorot_uniform", init.glorot_uniform, {"shape": (2, 3), "rng": RNG, "activation": "tanh"},
-                 {"shape": SHAPES, "rng": RNGS, "activation": names(init.GLOROT_ACTIVATIONS)}),
+           Entry("init.glorot_uniform", init.glorot_uniform,
+                 {"shape": (2, 3), "rng": RNG, "activation": "tanh", "gain": 4.0},
+                 {"shape": SHAPES, "rng": RNGS, "activation": names(init.GLOROT_ACTIVATIONS),
+                  "gain": numbers(0, 1e6, low_open=True)}),
+           Entry("init.sklearn_init", init.sklearn_init, {"sizes": [2, 3, 1], "activation": "logistic", "random_state": 0},
+                 {"sizes": st.one_of(JUNK.filter(lambda v: not isinstance(v, (list, set, dict))), st.just([3]),
+                                     st.just([2, 0]), st.just([2.5, 3]), st.just([10**5, 10**5, 10**5])),
+                  "activation": names(init.GLOROT_ACTIVATIONS), "random_state": integers(0, 2**32 - 1)}),
            Entry("init.get", lambda name, std: init.get(name, std=std), {"name": "normal", "std": 0.1},
                  {"name": names(init.INITS), "std": numbers(0, init.MAX_SCALE, low_open=True)})]
     for fn, param in ((init.small_uniform, "scale"), (init.small_normal, "scale"), (init.normal, "std")):
@@ -962,6 +968,61 @@ def _playground_entries():
     ]
 
 
+def _chapter4_entries():
+    from nnbook import batchnorm, signals
+    from nnbook.widgets.init_lab import ACTIVATIONS, SCHEMES, InitLab, init_lab_figure, lab_normal, lab_uniform, scheme_scale
+
+    x = np.arange(12.0).reshape(4, 3) ** 1.5
+    y, cache = batchnorm.batch_norm(x)
+    X = np.ones((3, 2))
+    Ws = signals.deep_weights(2, 2, "he_normal")
+
+    def figure(**kw):
+        plt_close(init_lab_figure(**kw))
+
+    def lab(**kw):
+        InitLab(**kw).close()
+
+    index = st.one_of(NOT_NUMBERS, st.just([-1]), st.just([2**29]), st.just([0.5]))
+    return [
+        Entry("batchnorm.batch_norm", batchnorm.batch_norm, {"x": x, "gamma": 1.0, "beta": 0.0, "eps": 1e-5},
+              {"x": arrays() | st.just(x[:1]) | st.just(x[0]), "gamma": arrays() | st.just([1.0, 2.0]),
+               "beta": arrays() | st.just([[1.0]]), "eps": numbers(0, 1, low_open=True)}),
+        Entry("batchnorm.batch_norm_backward", batchnorm.batch_norm_backward, {"dy": y, "cache": cache},
+              {"dy": arrays() | st.just(y[:2]), "cache": JUNK}),
+        Entry("batchnorm.batch_norm_inference", batchnorm.batch_norm_inference,
+              {"x": x[:1], "mean": cache.mean, "var": cache.var, "gamma": 1.0, "beta": 0.0, "eps": 1e-5},
+              {"x": arrays() | st.just(x[0]), "mean": arrays() | st.just([0.0]), "var": arrays() | st.just([-1.0, 1, 1]),
+               "gamma": arrays(), "beta": arrays(), "eps": numbers(0, 1, low_open=True)}),
+        Entry("signals.deep_weights", signals.deep_weights,
+              {"depth": 3, "width": 4, "init": "he_normal", "seed": 0, "activation": "tanh", "n_in": 2},
+              {"depth": integers(1, signals.MAX_DEPTH), "width": integers(1, 10_000), "init": names(init.INITS),
+               "seed": integers(0), "activation": names(tuple(activations.ACTIVATIONS)),
+               "n_in": integers(1, 10_000).filter(lambda v: v is not None)}),
+        Entry("signals.propagate", signals.propagate,
+              {"X": X, "weights": Ws, "activation": "tanh", "out_grad": X, "batch_norm_layers": True, "eps": 1e-5},
+              {"X": arrays() | st.just(X[0]), "weights": st.one_of(st.just([]), st.just([np.ones((2, 3))])),
+               "activation": names(tuple(activations.ACTIVATIONS)), "out_grad": arrays() | st.just(X[:2]),
+               "batch_norm_layers": FLAGS, "eps": numbers(0, 1, low_open=True)}),
+        Entry("widgets.InitLab", lab,
+              {"scheme": "he_normal", "activation": "relu", "depth": 3, "width": 5, "input_scale": 2.0,
+               "batch_norm": True, "seed": 1},
+              {"scheme": names(tuple(SCHEMES)), "activation": names(ACTIVATIONS), "depth": integers(1, 50),
+               "width": integers(2, 100), "input_scale": numbers(0.01, 100.0), "batch_norm": FLAGS,
+               "seed": integers(0, 2**20)}, examples=6),
+        Entry("widgets.init_lab_figure", figure, {"scheme": "keras", "depth": 4, "width": 6},
+              {"scheme": names(tuple(SCHEMES)), "depth": integers(1, 50), "width": integers(2, 100)}, examples=4),
+        Entry("widgets.lab_uniform", lab_uniform, {"stream": 0, "seed": 0, "index": [0, 1, 2]},
+              {"stream": integers(0, 15), "seed": integers(0, 2**20), "index": index}),
+        Entry("widgets.lab_normal", lab_normal, {"stream": 1, "seed": 3, "index": [0, 1, 2]},
+              {"stream": integers(0, 15), "seed": integers(0, 2**20), "index": index}),
+        Entry("widgets.scheme_scale", scheme_scale, {"scheme": "glorot_uniform", "fan_in": 3, "fan_out": 4,
+                                                      "activation": "sigmoid"},
+              {"scheme": names(tuple(SCHEMES)), "fan_in": integers(1), "fan_out": integers(1),
+               "activation": names(ACTIVATIONS)}),
+    ]
+
+
 def plt_close(fig):
     import matplotlib.pyplot as plt
     plt.close(fig)
@@ -1017,7 +1078,7 @@ def entries(tmp):
             + _data_entries(tmp) + _gradcheck_entries() + _autodiff_entries() + _regularization_entries()
             + _explorer_entries() + _network_entries() + _head_entries() + _lockstep_entries() + _history_entries()
             + _train_entries() + _optim_entries() + _plot_entries() + _experiment_entries() + _two_moons_entries()
-            + _playground_entries() + _core_entries())
+            + _playground_entries() + _core_entries() + _chapter4_entries())
 
 
 def _collect():
@@ -1078,7 +1139,8 @@ def test_bad_values_are_refused_naming_the_argument(entry, arg):
 def test_the_table_covers_every_public_function_of_these_modules():
     """A new public function needs an entry (or a reason to be left out)."""
     from nnbook import history, lockstep as _  # noqa: F401  (nnbook.lockstep is also the function)
-    from nnbook.widgets import overfit_lab, two_moons
+    from nnbook import batchnorm, signals
+    from nnbook.widgets import init_lab, overfit_lab, playground, two_moons
     left_out = {"activations.names", "activations.Activation", "activations.sigmoid_into", "init.names", "init.Init",
                 "losses.names", "losses.Loss", "surfaces.names", "surfaces.Surface", "surfaces.Bowl",
                 "surfaces.Saddle", "surfaces.Trajectory", "data.curve_fit_points", "data.byte_sample",
@@ -1095,7 +1157,7 @@ def test_the_table_covers_every_public_function_of_these_modules():
     missing = []
     modules = (activations, init, losses, surfaces, polyfit, data, gradcheck, autodiff, regularization, network,
                heads, sys.modules["nnbook.lockstep"], history, sys.modules["nnbook.train"], optim, plots,
-               experiments, core, explorer, two_moons, overfit_lab)
+               experiments, core, explorer, two_moons, overfit_lab, init_lab, playground, batchnorm, signals)
     for module in modules:
         short = "widgets" if ".widgets." in module.__name__ else module.__name__.split(".")[-1]
         for attr in module.__all__:

@@ -14,11 +14,12 @@ import json
 import shutil
 import threading
 
+import numpy as np
 import pytest
 from ipywidgets.embed import embed_data
 
 from conftest import OUTPUT, ROOT, free_port
-from nnbook.widgets import (ActivationExplorer, LearningRateLab, OverfitLab, Playground, SlowdownNeuron,
+from nnbook.widgets import (ActivationExplorer, InitLab, LearningRateLab, OverfitLab, Playground, SlowdownNeuron,
                             SoftmaxExplorer, TwoMoonsLab)
 
 pytestmark = pytest.mark.browser
@@ -33,7 +34,7 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("widgets")
     shutil.copy(ROOT / "tools" / "site_static" / "nnbook-widgets.js", root)
     views = [ActivationExplorer(), TwoMoonsLab(seed=2, epochs=21), LearningRateLab(), SlowdownNeuron(), SoftmaxExplorer(),
-             OverfitLab(), Playground()]
+             OverfitLab(), InitLab(), Playground()]
     saved = embed_data(views=views, drop_defaults=False)   # as nbclient saves: every trait
     views = "".join(f'<div class="cell"><script type="{VIEW}">{json.dumps(v)}</script></div>'
                     for v in saved["view_specs"])
@@ -62,7 +63,7 @@ def open_page(browser, site, viewport=None, hash=""):
     page.goto(site + hash)
     page.wait_for_selector(".nnbook-two-moons-lab[data-frames]", timeout=30000)
     page.wait_for_selector(".nnbook-activation-explorer[data-frames]", timeout=30000)
-    for name in ("lr-lab", "slowdown", "softmax-explorer", "overfit-lab", "playground"):
+    for name in ("lr-lab", "slowdown", "softmax-explorer", "overfit-lab", "init-lab", "playground"):
         page.wait_for_selector(f".nnbook-{name}[data-frames]", timeout=30000)
     return page
 
@@ -276,6 +277,37 @@ def test_softmax_explorer_shows_the_losses_of_its_logits(browser, site):
     page.close()
 
 
+def test_init_lab_follows_its_controls_and_names_what_it_sees(browser, site):
+    page = open_page(browser, site)
+    lab = page.locator(".nnbook-init-lab")
+    default = InitLab().signals()
+    stats = json.loads(lab.get_attribute("data-stats"))
+    assert np.allclose(stats["aStd"], default.a_std, rtol=1e-9) and np.allclose(stats["deltaStd"], default.delta_std,
+                                                                                rtol=1e-9)
+    before, n = pixels(lab), frames(lab)
+    control(lab, "depth").focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")                         # depth 10 → 15
+    page.wait_for_function("el => JSON.parse(el.dataset.stats).aStd.length === 15", arg=lab.element_handle())
+    assert pixels(lab) != before
+    control(lab, "init").select_option("small_normal")
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('gradients vanish')",
+                           arg=lab.element_handle())
+    n = frames(lab)
+    control(lab, "batch norm").select_option("on")
+    next_frame(page, lab, n)
+    stats = json.loads(lab.get_attribute("data-stats"))
+    assert stats["deltaStd"][0] / stats["deltaStd"][-1] > 1e-3, "batch norm keeps the deltas"
+    control(lab, "f").select_option("relu")
+    control(lab, "init").select_option("large_normal")
+    control(lab, "batch norm").select_option("off")
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('explode')",
+                           arg=lab.element_handle())
+    control(lab, "init").select_option("zeros")
+    page.wait_for_function("el => el.querySelector('.nnbook-message').textContent.includes('symmetry')",
+                           arg=lab.element_handle())
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    lab.screenshot(path=str(SCREENSHOTS / "widget-init-lab.png"))
 def test_overfit_lab_follows_degree_lambda_and_the_held_out_controls(browser, site):
     page = open_page(browser, site)
     lab = page.locator(".nnbook-overfit-lab")

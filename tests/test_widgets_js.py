@@ -11,7 +11,9 @@ widgets bundle (nnbook/widgets/js), and compares the answer with nnbook's:
 - the learning-rate lab's trajectories: every surface × optimizer, 200 steps, within 1e-9
   (relative), and the step at which a run diverges;
 - chapter 3's losses (softmax, log-softmax, cross-entropy, focal, multiclass hinge) within 1e-12,
-  and the slowdown neuron's runs against nnbook.train within 1e-9.
+  and the slowdown neuron's runs against nnbook.train within 1e-9;
+- chapter 4's init lab: the per-layer std of a and δ for every scheme × activation, with and
+  without batch norm, against nnbook.signals.propagate on the lab's weights, within 1e-9.
 
 The bundles committed in nnbook/widgets/static are checked to be what `make widgets-js` makes.
 """
@@ -30,6 +32,7 @@ from nnbook.experiments import LEARNING_RATES, TWO_MOONS_INITS, TWO_MOONS_SIZES,
 from nnbook.history import CHANCE_MARGIN
 from nnbook.widgets.live import STATIC, from_float64_bytes
 from nnbook import losses
+from nnbook.widgets.init_lab import SAMPLES, SCHEMES, InitLab
 from nnbook.widgets.loss_widgets import SlowdownNeuron
 from nnbook.widgets.lr_lab import LearningRateLab
 from nnbook.widgets.overfit_lab import LAMBDAS, OverfitLab
@@ -160,7 +163,8 @@ def test_committed_bundles_are_what_make_widgets_js_builds(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     built = sorted(p.name for p in tmp_path.glob("*.js"))
     assert built == sorted(p.name for p in STATIC.glob("*.js")) == [
-        "activation_explorer.js", "lr_lab.js", "overfit_lab.js", "playground.js", "slowdown.js", "softmax_explorer.js",
+        "activation_explorer.js", "init_lab.js", "lr_lab.js", "overfit_lab.js", "playground.js", "slowdown.js",
+        "softmax_explorer.js",
         "two_moons_lab.js"]
     stale = [name for name in built if (tmp_path / name).read_bytes() != (STATIC / name).read_bytes()]
     assert not stale, f"nnbook/widgets/static/{stale} out of date: run `make widgets-js`, then `make outputs`, and commit"
@@ -236,6 +240,32 @@ def test_slowdown_runs_agree_with_nnbook_train_within_1e_9():
         worst = max(worst, np.abs(params - history.weights).max())
         assert np.allclose(got["cost"], history.train_loss, rtol=1e-9, atol=0)
     print(f"\n{len(runs)} slowdown runs of 300 epochs: largest (w, b) difference {worst:.1e}")
+    assert worst <= 1e-9
+
+
+def test_init_lab_statistics_agree_with_nnbook_within_1e_9():
+    labs, reference = [], []
+    for activation in ("sigmoid", "tanh", "relu", "identity"):
+        for scheme in SCHEMES:
+            for batch_norm in (False, True):
+                lab = InitLab(scheme, activation, depth=12, width=37, input_scale=2.0, batch_norm=batch_norm, seed=3)
+                labs.append({"schemes": lab.schemes, "scheme": scheme, "activation": activation, "depth": 12,
+                             "width": 37, "inputScale": 2.0, "batchNorm": batch_norm, "seed": 3, "samples": SAMPLES,
+                             "keep": scheme == "he_normal"})
+                reference.append(lab.signals())
+    out = node({"command": "initLabs", "labs": labs})
+    worst = 0.0
+    for got, sig, lab in zip(out, reference, labs):
+        for key, ref in (("aStd", sig.a_std), ("deltaStd", sig.delta_std)):
+            value = np.array(got[key], dtype=float)
+            assert np.array_equal(value == 0, ref == 0), (lab["scheme"], lab["activation"], key)
+            nonzero = ref != 0
+            worst = max(worst, float(np.max(np.abs(value[nonzero] - ref[nonzero]) / ref[nonzero], initial=0.0)))
+        if lab["keep"]:                 # the values themselves, not only their spread
+            assert np.allclose(np.reshape(got["a1"], sig.a[1].shape), sig.a[1], rtol=1e-9, atol=1e-15)
+            assert np.allclose(np.reshape(got["deltaD"], sig.delta[-1].shape), sig.delta[-1], rtol=1e-9, atol=1e-15)
+    print(f"\n{len(labs)} init-lab settings (12 schemes × 4 activations × batch norm off/on, 12 layers): "
+          f"largest relative difference of a per-layer std {worst:.1e}")
     assert worst <= 1e-9
 
 

@@ -5,6 +5,7 @@ module computes and draws in the browser (:mod:`nnbook.widgets.live`), next to a
 matplotlib drawing function for the chapter's figures and the tests.
 """
 from nnbook.widgets.activation_explorer import ActivationExplorer, activation_figure
+from nnbook.widgets.init_lab import InitLab, init_lab_figure
 from nnbook.widgets.live import LiveWidget
 from nnbook.widgets.loss_widgets import SlowdownNeuron, SoftmaxExplorer
 from nnbook.widgets.lr_lab import LearningRateLab
@@ -12,6 +13,7 @@ from nnbook.widgets.overfit_lab import OverfitLab, overfit_figure
 from nnbook.widgets.playground import Playground, playground_figure
 from nnbook.widgets.two_moons import TwoMoonsLab, two_moons_figure
 
-__all__ = ["ActivationExplorer", "LearningRateLab", "LiveWidget", "OverfitLab", "Playground", "SlowdownNeuron",
-           "SoftmaxExplorer", "TwoMoonsLab", "activation_figure", "overfit_figure", "playground_figure",
+__all__ = ["ActivationExplorer", "InitLab", "LearningRateLab", "LiveWidget", "OverfitLab", "Playground",
+           "SlowdownNeuron", "SoftmaxExplorer", "TwoMoonsLab", "activation_figure", "init_lab_figure", "overfit_figure",
+           "playground_figure",
            "two_moons_figure"]

@@ -4,6 +4,7 @@ import { ACTIVATIONS, activation } from "../../nnbook/widgets/js/activations.js"
 import { PCG64 } from "../../nnbook/widgets/js/pcg64.js";
 import { Trainer } from "../../nnbook/widgets/js/mlp.js";
 import { trajectory } from "../../nnbook/widgets/js/optimizers.js";
+import { labSignals } from "../../nnbook/widgets/js/signals.js";
 import { curve, errors as fitErrors } from "../../nnbook/widgets/js/overfit_lab.js";
 import { initialParams, makeRun, playgroundData, pythonCode, features, fromHash, toHash } from "../../nnbook/widgets/js/playground_data.js";
 import { crossEntropy, focal, logSoftmax, multiclassHinge, slowdown, softmax } from "../../nnbook/widgets/js/losses.js";
@@ -55,6 +56,16 @@ function lossValues({ cases }) {
 
 function slowdowns({ runs }) { return runs.map((run) => slowdown(run)); }
 
+// each lab: the init lab's settings (scheme, activation, depth, width, inputScale, batchNorm, seed) and
+// its tables (schemes, samples); `keep` also returns the first layer's weights
+function initLabs({ labs }) {
+  return labs.map((lab) => {
+    const out = labSignals(lab);
+    return { aStd: out.aStd, deltaStd: out.deltaStd, a1: lab.keep ? Array.from(out.a[0]) : undefined,
+             deltaD: lab.keep ? Array.from(out.delta[out.delta.length - 1]) : undefined };
+  });
+}
+
 // the overfit lab's table of fits: for each λ index j, the errors per degree and the curves on `grid`
 function overfit({ table, lambdas, domain, x, y, hx, hy, grid }) {
   const coef = Float64Array.from(table);
@@ -86,5 +97,5 @@ function playground({ data = [], inits = [], runs = [], hashes = [] }) {
   };
 }
 
-const handlers = { playground, activations, permutations, train, trajectories, lossValues, slowdowns, overfit };
+const handlers = { playground, activations, permutations, train, trajectories, lossValues, slowdowns, initLabs, overfit };
 process.stdout.write(JSON.stringify(handlers[request.command](request)));
