@@ -746,7 +746,7 @@ assert np.isclose(H_bin, np.log(2), atol=1e-4) and np.all(hist_a.train_loss[1:] 
 # $\lVert\partial L/\partial W^{(1)}\rVert$ at initialization: under $N(0, 0.05)$ it is
 # about 1/200 of He's (the median ratio over the seeds), so the first layer barely moves
 # and the network stays near the linear solution. Why $2/n_{\text{in}}$ is the right scale
-# for ReLU is the subject of a chapter on initialization, in preparation.
+# for ReLU is the subject of [chapter 4](04_initialization.ipynb).
 # :::
 
 # %% tags=["hide-cell"]

@@ -29,7 +29,7 @@ if importlib.util.find_spec("nnbook") is None:
 # - what a learning rate that is too large does to a deep network ([chapter 1](01_gradient_descent.ipynb)),
 #   and how ReLU units die ([chapter 2](02_two_moons.ipynb));
 # - why the quadratic cost learns slower than cross-entropy on a classifier ([chapter 3](03_loss_functions.ipynb));
-# - what symmetric initial weights and penalties do (the initialization chapter and
+# - what symmetric initial weights and penalties do ([chapter 4](04_initialization.ipynb) and
 #   [chapter 5](05_regularization.ipynb) go into both in depth);
 # - how to run any configuration of the playground again in numpy, and how to link to it.
 
@@ -187,7 +187,7 @@ print("checked: cross-entropy is ahead at epoch 10; the quadratic cost catches u
 # %% [markdown]
 # ## Initialization and penalties
 #
-# The initialization chapter asks why weights start random. The playground answers in one
+# [Chapter 4](04_initialization.ipynb) asks why weights start random. The playground answers in one
 # click: with *zeros*, every hidden unit computes the same thing and gets the same
 # gradient, which for ReLU units at zero is nothing at all, so only the output bias learns
 # and the network stays at chance. Glorot's and He's scales train at once.
