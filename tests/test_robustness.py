@@ -953,13 +953,15 @@ def _playground_entries():
               {"points": points}, examples=6),
         Entry("data.features", data.features, {"X": np.ones((3, 2)), "names": ["x1", "sin(x2)"]},
               {"X": XS | st.just(np.ones((3, 3))), "names": features}, examples=8),
-        Entry("widgets.playground.initial_params", pg.initial_params,
+        Entry("widgets.initial_params", pg.initial_params,
               {"sizes": [2, 3, 1], "init": "he_normal", "activations": ["relu"], "rng": RNG},
               {"sizes": st.one_of(st.just([2, 0, 1]), st.just([2, "a"]), st.just([2, 1.5])), "init": names(pg.INITS),
                "rng": RNGS}, examples=6),
-        Entry("widgets.playground.check_config", pg.check_config, {"config": config},
+        Entry("widgets.check_config", pg.check_config, {"config": config},
               {"config": st.one_of(JUNK.filter(lambda v: not isinstance(v, dict)), st.just({"colour": 1}))}, examples=6),
-        Entry("widgets.playground.run", pg.run, {"config": config, "epochs": 1},
+        Entry("widgets.build", pg.build, {"config": config},
+              {"config": st.one_of(JUNK.filter(lambda v: not isinstance(v, dict)), st.just({"colour": 1}))}, examples=4),
+        Entry("widgets.run", pg.run, {"config": config, "epochs": 1},
               {"config": JUNK.filter(lambda v: not isinstance(v, dict)), "epochs": integers(0, 10**5)}, examples=6),
         Entry("widgets.playground_figure", figure, {"config": small, "epochs": 1, "resolution": 10},
               {"config": JUNK.filter(lambda v: v is not None and not isinstance(v, dict)), "epochs": integers(0, 10**5),
@@ -1147,7 +1149,7 @@ def test_the_table_covers_every_public_function_of_these_modules():
                 "regularization.EarlyStopping", "widgets.ActivationPlot",
                 # result containers made by the network (no arguments of the reader's)
                 "network.Gradients", "network.Trace", "heads.Head", "history.History", "lockstep.Lockstep",
-                "train.StopTraining",
+                "train.StopTraining", "batchnorm.BatchNormCache", "signals.Signals",
                 # base classes: every subclass has its entry; names() takes no argument
                 "optim.Optimizer", "optim.Schedule", "optim.names",
                 # takes no argument; the plot objects are made (and checked) by the functions that draw them
