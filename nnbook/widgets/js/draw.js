@@ -10,6 +10,12 @@ export const FALLBACK_STYLE = {
   font: 12,
 };
 
+// "#rrggbb" → [r, g, b] (0–255), for the colour maps drawn pixel by pixel
+export function hexToRgb(hex) {
+  const v = parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
 // Bytes traits arrive as a DataView (JupyterLab, and the static page's loader): as float64s
 export function floats(view) {
   if (view instanceof Float64Array) return view;

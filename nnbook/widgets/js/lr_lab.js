@@ -4,15 +4,10 @@
 // nnbook's (optimizers.js, checked against nnbook.surfaces.trajectory).
 
 import { SURFACES, trajectory } from "./optimizers.js";
-import { FALLBACK_STYLE, Panel, button, canvas, el, message, select, slider, root as makeRoot } from "./draw.js";
+import { FALLBACK_STYLE, Panel, button, canvas, el, hexToRgb, message, root as makeRoot, select, slider } from "./draw.js";
 
 const GRID = 120;
 const LEVELS = 14;                      // colour bands of the contour map
-
-function hexToRgb(hex) {
-  const v = parseInt(hex.slice(1), 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-}
 
 const signedLog = (v) => Math.sign(v) * Math.log10(1 + Math.abs(v));
 

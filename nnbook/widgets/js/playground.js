@@ -7,7 +7,7 @@
 // loss per epoch.  The configuration lives in the page's URL hash (a link restores it) and
 // "copy as Python" gives the nnbook code that trains the same network.
 
-import { FALLBACK_STYLE, Panel, button, canvas, el, message, select, slider, root as makeRoot } from "./draw.js";
+import { FALLBACK_STYLE, Panel, button, canvas, el, hexToRgb, message, select, slider, root as makeRoot } from "./draw.js";
 import { EXTENT, features as featureMap, fromHash, makeRun, pythonCode, toHash } from "./playground_data.js";
 
 const GRID = 48;                        // the boundary's cells per side (the unit maps use them too)
@@ -17,7 +17,6 @@ const SPEEDS = [["1", "1 epoch per frame"], ["0", "as fast as it can"]];
 const POSITIVE = "#1f77b4", NEGATIVE = "#ff7f0e";
 
 const largest = (values) => { let m = 1e-12; for (const v of values) m = Math.max(m, Math.abs(v)); return m; };
-const hexToRgb = (hex) => { const v = parseInt(hex.slice(1), 16); return [(v >> 16) & 255, (v >> 8) & 255, v & 255]; };
 const pct = (v) => `${Math.round(100 * v)} %`;
 const FEATURE_LABELS = { x1: "x₁", x2: "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂", "sin(x1)": "sin x₁", "sin(x2)": "sin x₂" };
 const NAMED = { he: "He", glorot: "Glorot", xavier: "Xavier", lecun: "LeCun" };

@@ -6,16 +6,11 @@
 // pauses or ends, the weights, the epoch and the curves go back to Python.
 
 import { Trainer } from "./mlp.js";
-import { FALLBACK_STYLE, Panel, button, canvas, el, floats, message, select, slider, root as makeRoot } from "./draw.js";
+import { FALLBACK_STYLE, Panel, button, canvas, el, floats, hexToRgb, message, root as makeRoot, select, slider } from "./draw.js";
 
 const GRID = 80;                        // boundary resolution (cells per side)
 const SPEEDS = [["1", "1 epoch/s"], ["5", "5 epochs/s"], ["20", "20 epochs/s"], ["0", "as fast as it can"]];
 const WORK_MS = 8;                      // the most a frame trains, so the page stays responsive
-
-function hexToRgb(hex) {
-  const v = parseInt(hex.slice(1), 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-}
 
 function setup(model) {
   const sizes = model.get("sizes"), n_in = sizes[0];

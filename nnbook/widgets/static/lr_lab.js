@@ -94,6 +94,10 @@ var FALLBACK_STYLE = {
   cmap: null,
   font: 12
 };
+function hexToRgb(hex) {
+  const v = parseInt(hex.slice(1), 16);
+  return [v >> 16 & 255, v >> 8 & 255, v & 255];
+}
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -356,10 +360,6 @@ var Panel = class {
 // nnbook/widgets/js/lr_lab.js
 var GRID = 120;
 var LEVELS = 14;
-function hexToRgb(hex) {
-  const v = parseInt(hex.slice(1), 16);
-  return [v >> 16 & 255, v >> 8 & 255, v & 255];
-}
 var signedLog = (v) => Math.sign(v) * Math.log10(1 + Math.abs(v));
 function render({ model, el: host }) {
   const style = { ...FALLBACK_STYLE, ...model.get("book_style") || {} };

@@ -5,6 +5,10 @@ var FALLBACK_STYLE = {
   cmap: null,
   font: 12
 };
+function hexToRgb(hex) {
+  const v = parseInt(hex.slice(1), 16);
+  return [v >> 16 & 255, v >> 8 & 255, v & 255];
+}
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -949,10 +953,6 @@ var largest = (values) => {
   let m = 1e-12;
   for (const v of values) m = Math.max(m, Math.abs(v));
   return m;
-};
-var hexToRgb = (hex) => {
-  const v = parseInt(hex.slice(1), 16);
-  return [v >> 16 & 255, v >> 8 & 255, v & 255];
 };
 var pct = (v) => `${Math.round(100 * v)} %`;
 var FEATURE_LABELS = { x1: "x₁", x2: "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂", "sin(x1)": "sin x₁", "sin(x2)": "sin x₂" };

@@ -494,6 +494,10 @@ var FALLBACK_STYLE = {
   cmap: null,
   font: 12
 };
+function hexToRgb(hex) {
+  const v = parseInt(hex.slice(1), 16);
+  return [v >> 16 & 255, v >> 8 & 255, v & 255];
+}
 function floats(view) {
   if (view instanceof Float64Array) return view;
   const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
@@ -762,10 +766,6 @@ var Panel = class {
 var GRID = 80;
 var SPEEDS = [["1", "1 epoch/s"], ["5", "5 epochs/s"], ["20", "20 epochs/s"], ["0", "as fast as it can"]];
 var WORK_MS = 8;
-function hexToRgb(hex) {
-  const v = parseInt(hex.slice(1), 16);
-  return [v >> 16 & 255, v >> 8 & 255, v & 255];
-}
 function setup(model) {
   const sizes = model.get("sizes"), n_in = sizes[0];
   const X = floats(model.get("x_train")), y = floats(model.get("y_train"));
