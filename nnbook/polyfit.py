@@ -66,10 +66,11 @@ class PolynomialFit:
     """A fitted polynomial: ``fit(x_new)`` evaluates it stably; ``coef`` a₀ … a_d in powers of x (chapter 5).
 
     Attributes: ``degree``, ``l2``, ``domain`` (x_min, x_max), ``scaled_coef`` c₀ … c_d
-    (in powers of t), ``coef``.  ``sse(x, y)`` is Σ(y − p(x))².
+    (in powers of t), ``coef``, ``condition`` (the condition number of the scaled, column-
+    normalized system the fit solved; NaN when unknown).  ``sse(x, y)`` is Σ(y − p(x))².
     """
 
-    def __init__(self, scaled_coef, domain, degree, l2):
+    def __init__(self, scaled_coef, domain, degree, l2, condition=float("nan")):
         self.scaled_coef = checks.real_array(scaled_coef, "scaled_coef", ndim=1)
         d = checks.real_array(domain, "domain", ndim=1)
         if d.shape != (2,) or not d[0] < d[1]:
@@ -77,6 +78,7 @@ class PolynomialFit:
         self.domain = (float(d[0]), float(d[1]))
         self.degree = checks.integer(degree, "degree", self.scaled_coef.size - 1, self.scaled_coef.size - 1)
         self.l2 = checks.number(l2, "l2", 0)
+        self.condition = float(condition)
         self._poly = Polynomial(self.scaled_coef, domain=list(self.domain), window=[-1, 1])
 
     @property
@@ -141,10 +143,10 @@ def fit(x, y, degree, l2=0.0) -> PolynomialFit:
         A = np.vstack([A, penalty])
         b = np.concatenate([y, np.zeros(degree)])
     with np.errstate(all="ignore"):
-        c, *_ = np.linalg.lstsq(A, b, rcond=None)
+        c, _, _, singular = np.linalg.lstsq(A, b, rcond=None)
     if not np.all(np.isfinite(c)):
         raise ValueError(f"y: the fit overflows float64 (abs(y) up to {np.max(np.abs(y)):.3g})")
-    return PolynomialFit(c / scale, (lo, hi), degree, l2)
+    return PolynomialFit(c / scale, (lo, hi), degree, l2, condition=singular[0] / singular[-1])
 
 
 def polyfit(x, y, degree, l2=0.0):

@@ -144,3 +144,11 @@ def test_polynomial_fit_checks_its_arguments():
         polyfit.PolynomialFit([1.0, 2.0], (0.0, 1.0), 3, 0.0)
     with pytest.raises(TypeError, match="l2"):
         polyfit.PolynomialFit([1.0, 2.0], (0.0, 1.0), 1, None)
+
+
+def test_condition_is_that_of_the_scaled_system_it_solved():
+    for d in (2, 15, 16):
+        t = (2 * X - (X.max() + X.min())) / (X.max() - X.min())
+        V = np.vander(t, d + 1, increasing=True)
+        assert polyfit.fit(X, Y, d).condition == pytest.approx(np.linalg.cond(V / np.linalg.norm(V, axis=0)), rel=1e-9)
+    assert polyfit.fit(X, Y, 15, l2=1.0).condition < polyfit.fit(X, Y, 15).condition

@@ -856,7 +856,7 @@ def _experiment_entries():
 def _two_moons_entries():
     from nnbook.widgets.loss_widgets import SlowdownNeuron, SoftmaxExplorer
     from nnbook.widgets.lr_lab import LearningRateLab
-    from nnbook.widgets.overfit_lab import DRAWS, OverfitLab, overfit_figure
+    from nnbook.widgets.overfit_lab import DRAWS, OverfitLab, fit_errors, overfit_figure
     from nnbook.widgets.two_moons import MAX_SEEDS, TwoMoonsLab, TwoMoonsPlot, lab_data, two_moons_figure
 
     moons = data.two_moons(n=32, seed=0)
@@ -888,6 +888,8 @@ def _two_moons_entries():
         Entry("widgets.OverfitLab", OverfitLab, {"degree": 15, "l2": 5e-4, "show_heldout": True, "draw": 2},
               {"degree": integers(0, 16), "l2": numbers(0) | st.just(3e-4) | st.just(1e3),
                "show_heldout": FLAGS, "draw": integers(0, DRAWS - 1)}, examples=5),
+        Entry("widgets.fit_errors", fit_errors, {"l2": 1e-4, "draw": 3},
+              {"l2": numbers(0) | st.just(3e-4), "draw": integers(0, DRAWS - 1)}, examples=3),
         Entry("widgets.overfit_figure", lambda **kw: __import__("matplotlib.pyplot").pyplot.close(overfit_figure(**kw)),
               {"degree": 2, "l2": 0.0, "draw": 1},
               {"degree": integers(0, 16), "l2": numbers(0) | st.just(3e-4), "draw": integers(0, DRAWS - 1)}, examples=3),

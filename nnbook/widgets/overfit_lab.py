@@ -16,7 +16,7 @@ import traitlets
 from nnbook import checks, data, polyfit
 from nnbook.widgets.live import LiveWidget, float64_bytes
 
-__all__ = ["OverfitLab", "overfit_figure", "LAMBDAS", "DRAWS", "MAX_DEGREE", "Y_CLIP"]
+__all__ = ["OverfitLab", "overfit_figure", "fit_errors", "LAMBDAS", "DRAWS", "MAX_DEGREE", "Y_CLIP"]
 
 #: the degrees the lab fits: 0 … 16 (degree 16 interpolates the 17 points)
 MAX_DEGREE = 16
@@ -38,19 +38,32 @@ def _check_lambda(value):
 
 def fits(x, y):
     """Every fit of the lab: scaled coefficients (degrees × λ × 17, zero-padded), the domain,
-    and the condition numbers of the raw-power and scaled designs per degree."""
+    and per degree the condition numbers of the raw-power design and of the scaled one nnbook solves."""
     coef = np.zeros((MAX_DEGREE + 1, len(LAMBDAS), MAX_DEGREE + 1))
+    scaled = np.zeros(MAX_DEGREE + 1)
     for d in range(MAX_DEGREE + 1):
         for j, lam in enumerate(LAMBDAS):
-            coef[d, j, :d + 1] = polyfit.fit(x, y, d, l2=lam).scaled_coef
-    domain = polyfit.fit(x, y, 0).domain
-    t = (2 * x - (domain[0] + domain[1])) / (domain[1] - domain[0])
-    raw = [np.linalg.cond(np.vander(x, d + 1)) for d in range(MAX_DEGREE + 1)]
-    scaled = []
+            f = polyfit.fit(x, y, d, l2=lam)
+            coef[d, j, :d + 1] = f.scaled_coef
+            if lam == 0:
+                scaled[d], domain = f.condition, f.domain
+    raw = np.array([np.linalg.cond(np.vander(x, d + 1)) for d in range(MAX_DEGREE + 1)])
+    return coef, domain, raw, scaled
+
+
+def fit_errors(l2=0.0, draw=0):
+    """Root-mean-square errors per degree 0 … 16 at ridge λ ``l2`` on held-out draw ``draw``, by
+    nnbook (chapter 5): {"train": (17,), "heldout": (17,), "size": ‖c₁ … c_d‖ (17,)}."""
+    l2, draw = _check_lambda(l2), checks.integer(draw, "draw", 0, DRAWS - 1)
+    x, y = data.curve_fit_points()
+    hx, hy = data.curve_fit_heldout(draw)
+    out = {"train": [], "heldout": [], "size": []}
     for d in range(MAX_DEGREE + 1):
-        V = np.vander(t, d + 1, increasing=True)
-        scaled.append(np.linalg.cond(V / np.sqrt(np.sum(V * V, axis=0))))
-    return coef, domain, np.array(raw), np.array(scaled)
+        f = polyfit.fit(x, y, d, l2=l2)
+        out["train"].append(np.sqrt(f.sse(x, y) / x.size))
+        out["heldout"].append(np.sqrt(f.sse(hx, hy) / hx.size))
+        out["size"].append(np.linalg.norm(f.scaled_coef[1:]))
+    return {key: np.array(v) for key, v in out.items()}
 
 
 class OverfitLab(LiveWidget):
@@ -110,27 +123,19 @@ class OverfitLab(LiveWidget):
         return polyfit.fit(*data.curve_fit_points(), self.degree, l2=self.l2)
 
     def errors(self):
-        """Root-mean-square errors per degree 0 … 16 at the current λ and draw, by nnbook:
-        {"train": (17,), "heldout": (17,), "size": ‖c₁ … c_d‖ (17,)} — what the widget plots."""
-        x, y = data.curve_fit_points()
-        hx, hy = data.curve_fit_heldout(self.draw)
-        out = {"train": [], "heldout": [], "size": []}
-        for d in range(MAX_DEGREE + 1):
-            f = polyfit.fit(x, y, d, l2=self.l2)
-            out["train"].append(np.sqrt(f.sse(x, y) / x.size))
-            out["heldout"].append(np.sqrt(f.sse(hx, hy) / hx.size))
-            out["size"].append(np.linalg.norm(f.scaled_coef[1:]))
-        return {key: np.array(v) for key, v in out.items()}
+        """:func:`fit_errors` at the current λ and draw: what the widget plots."""
+        return fit_errors(self.l2, self.draw)
 
 
 def overfit_figure(degree=15, l2=0.0, draw=0):
     """The lab's two panels with matplotlib (chapter 5): the fit over the points (y clipped to
     ``Y_CLIP``) and the training and held-out errors against the degree.  Returns the figure."""
     import matplotlib.pyplot as plt
-    lab_errors = OverfitLab(degree, l2=l2, draw=draw)
+    degree = checks.integer(degree, "degree", 0, MAX_DEGREE)
+    e = fit_errors(l2, draw)
     x, y = data.curve_fit_points()
-    hx, hy = data.curve_fit_heldout(lab_errors.draw)
-    f, e = lab_errors.fit(), lab_errors.errors()
+    hx, hy = data.curve_fit_heldout(draw)
+    f = polyfit.fit(x, y, degree, l2=l2)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
     grid = np.linspace(x.min(), x.max(), 400)
     left.plot(grid, f(grid), color="C0", label=f"degree {degree}, λ = {l2:g}")
